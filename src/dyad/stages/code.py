@@ -1,0 +1,210 @@
+"""rules.v1: code PLOVER events from each sentence, in the article's own language.
+
+Steps for each content sentence:
+1. triggers, cues and actors of the sentence (`lang/<code>/` data, one matcher each);
+2. a trigger under negation or a hypothetical is no event; under a future cue
+   CONSULT/SUPPORT/COOPERATE/AID become AGREE (the PLOVER rule);
+3. source and target from the actors, by the language's word order and the
+   trigger's voice (`stages/arguments.py`), with carry-over from earlier
+   sentences when a sentence names no actor or says "both sides";
+4. the date (`stages/event_dates.py`), main vs background, place and persons;
+5. repeated mentions of one interaction in a document merge into one event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from dyad.kb import knowledge_base
+from dyad.lang import CUE_KINDS, LanguageData, Trigger
+from dyad.lang import load as load_language
+from dyad.plover import cameo_root, intensity, quad
+from dyad.records import Actor, Document, Event, Evidence, Location, Sentence
+from dyad.stages.arguments import Context, assign
+from dyad.stages.event_dates import DocumentDates
+from dyad.stages.matcher import Hit, Matcher, longest
+from dyad.stages.matcher import Sentence as Prepared
+from dyad.stages.mentions import ActorMention, find_actors
+
+FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+NEGATION_WINDOW = 3  # tokens before the trigger (after it too in verb-final languages)
+FUTURE_WINDOW = 5
+CHARS_PER_TOKEN = 2  # window scale for languages written without spaces
+SAME_ACTOR_TYPES = {"COERCE", "PROTEST", "ASSAULT", "SANCTION", "MOBILIZE"}  # may be domestic (TUR → TUR)
+VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word of one kind."""
+
+    kind: str
+
+
+@lru_cache(maxsize=64)
+def trigger_matcher(code: str) -> Matcher[Trigger]:
+    """The trigger patterns of one language."""
+    lang = load_language(code)
+    return Matcher(lang, [(t.pattern, t) for t in lang.triggers])
+
+
+@lru_cache(maxsize=64)
+def cue_matcher(code: str) -> Matcher[Cue]:
+    """The cue words (future, negation, …) of one language."""
+    lang = load_language(code)
+    return Matcher(lang, [(p, Cue(kind)) for kind in CUE_KINDS for p in lang.cues.get(kind, ())])
+
+
+class RuleCoder:
+    """The rule-based event coder, rules.v1."""
+
+    name = "rules.v1"
+    version = VERSION
+
+    def code(self, document: Document, sentences: list[Sentence]) -> list[Event]:
+        """The events of a document, merged per interaction."""
+        lang = load_language(document.language)
+        if not lang.triggers:
+            return []
+        dates = DocumentDates(document, sentences, lang)
+        context = Context()
+        events: list[Event] = []
+        for sentence in sentences:
+            events += self._sentence_events(document, sentence, lang, dates, context)
+        return merge(events)
+
+    def _sentence_events(self, doc: Document, sentence: Sentence, lang: LanguageData, dates: DocumentDates,
+                         context: Context) -> list[Event]:
+        triggers = trigger_matcher(lang.code)
+        prepared = triggers.prepare(sentence.text)
+        actors = find_actors(prepared, lang.code)
+        trigger_hits = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
+        cues = cue_matcher(lang.code).find(prepared)
+        out: list[Event] = []
+        for hit in trigger_hits:
+            trigger = _effective(hit, cues, lang)
+            if trigger is None:
+                continue
+            pairs = assign(trigger, hit, actors, lang, context, _has(cues, "reciprocal"))
+            if not pairs:
+                continue
+            date = dates.for_sentence(sentence, prepared)
+            background = _has(cues, "background") or dates.is_background(date)
+            for source, target in pairs:
+                if source.code == target.code and trigger.type not in SAME_ACTOR_TYPES:
+                    continue
+                out.append(self._event(doc, sentence, hit, trigger, source, target, date, not background,
+                                       actors, lang))
+        context.update(actors)
+        return out
+
+    def _event(self, doc: Document, sentence: Sentence, hit: Hit[Trigger], trigger: Trigger,
+               source: ActorMention, target: ActorMention, date: tuple[str | None, str | None, str | None],
+               main: bool, actors: list[ActorMention], lang: LanguageData) -> Event:
+        value, precision, date_text = date
+        evidence = Evidence(
+            doc_id=doc.id, sentence=sentence.text, start=sentence.start, end=sentence.end,
+            trigger=sentence.text[hit.start:hit.end], trigger_start=sentence.start + hit.start,
+            trigger_end=sentence.start + hit.end,
+        )
+        location = _location(actors, source, target)
+        mode = trigger.mode
+        if trigger.type == "CONSULT" and mode is None and location and location.country in {source.code, target.code}:
+            mode = "visit"
+        event_id = hashlib.sha1(
+            f"{doc.id}|{trigger.type}|{source.code}|{target.code}|{sentence.start}|{hit.start}".encode()
+        ).hexdigest()[:16]
+        return Event(
+            id=event_id, doc_id=doc.id, type=trigger.type, source=_actor(source, value), target=_actor(target, value),
+            evidence=(evidence,), mode=mode, contexts=trigger.contexts,
+            symmetric=trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}, date=value,
+            date_precision=precision, date_text=date_text, location=location, main=main,
+            confidence=0.6 if source.start >= 0 and target.start >= 0 else 0.4, backend="rules.v1",
+            backend_version=VERSION, intensity=intensity(trigger.type, mode), cameo_root=cameo_root(trigger.type),
+            quad=quad(trigger.type),
+        )
+
+
+def _has(cues: list[Hit[Cue]], kind: str) -> bool:
+    return any(c.value.kind == kind for c in cues)
+
+
+def _inside_actor(hit: Hit[Trigger], actors: list[ActorMention]) -> bool:
+    return any(a.start <= hit.start and hit.end <= a.end for a in actors)
+
+
+def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> Trigger | None:
+    """The trigger as the cues around it make it: None when negated or hypothetical."""
+    trigger = hit.value
+    scale = CHARS_PER_TOKEN * 3 if lang.chars else 1
+    verb_final = lang.word_order == "SOV"
+    for cue in cues:
+        before = hit.first - cue.last if not lang.chars else (hit.start - cue.end) // scale
+        after = cue.first - hit.last if not lang.chars else (cue.start - hit.end) // scale
+        near_before = 0 <= before <= NEGATION_WINDOW
+        near_after = verb_final and 0 <= after <= NEGATION_WINDOW
+        if cue.value.kind == "negation" and (near_before or near_after):
+            return None
+        if cue.value.kind == "hypothetical" and cue.end <= hit.start:
+            return None
+        if cue.value.kind == "future" and trigger.type in FUTURE_TO_AGREE and (
+                0 <= before <= FUTURE_WINDOW or (verb_final and 0 <= after <= FUTURE_WINDOW)):
+            return replace(trigger, type="AGREE", mode=None)
+    return trigger
+
+
+def _actor(mention: ActorMention, date: str | None) -> Actor:
+    """A record actor, with the person a title denotes on that date when the knowledge base knows it."""
+    kb = knowledge_base()
+    name, kb_id, role, qid = mention.name, mention.kb_id, mention.role, None
+    if kb_id and kb_id in kb.people:
+        person = kb.people[kb_id]
+        qid = person.qid
+        held = person.role_on(date)
+        role = role or (held.role if held else None)
+    elif name is None and role and mention.code:
+        holders = kb.holders(role, mention.code, date)
+        if len(holders) == 1:
+            name, kb_id, qid = holders[0].name, holders[0].id, holders[0].qid
+    sector = mention.sector or ("IGO" if mention.code in kb.organisations else "GOV" if role or name else None)
+    return Actor(code=mention.code or "UNK", name=name, role=role, sector=sector, kb_id=kb_id, qid=qid,
+                 text=mention.text)
+
+
+def _location(actors: list[ActorMention], source: ActorMention, target: ActorMention) -> Location | None:
+    """A capital named in the sentence that is not one of the event's actors."""
+    for mention in actors:
+        if mention.kind == "capital" and mention is not source and mention is not target:
+            kb = knowledge_base()
+            country = kb.countries.get(mention.code or "")
+            return Location(name=country.capital if country else mention.text, country=mention.code,
+                            text=mention.text)
+    return None
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per interaction: same type, dyad and date merge, keeping every evidence."""
+    merged: dict[tuple[str, ...], Event] = {}
+    for event in events:
+        pair = (event.source.code, event.target.code if event.target else "")
+        if event.symmetric:
+            pair = tuple(sorted(pair))  # type: ignore[assignment]
+        key = (event.type, *pair, event.date or "")
+        if key not in merged:
+            merged[key] = event
+            continue
+        kept = merged[key]
+        merged[key] = replace(
+            kept, evidence=kept.evidence + event.evidence, main=kept.main or event.main,
+            source=_richer(kept.source, event.source), target=_richer(kept.target, event.target),
+            location=kept.location or event.location, mode=kept.mode or event.mode,
+        )
+    return list(merged.values())
+
+
+def _richer(a: Actor | None, b: Actor | None) -> Actor | None:
+    if a is None or b is None:
+        return a or b
+    return a if a.name or not b.name else b

@@ -1,0 +1,125 @@
+"""Event dates: the date a sentence gives its event, resolved against the publication date.
+
+Steps: (1) dates written with month names of other calendars (Jalali,
+Hijri, Thai Buddhist era); (2) dateparser's search, told the language and the
+publication date; fragments that are durations ("30 tahun", "15 years") or
+bare numbers are dropped, and a bare weekday resolves only when the page has
+a publication date; (3) a sentence with no date takes the article's anchor
+date (the first day-precise date of its lead, near publication) or the
+month of publication, as the evaluation guide asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from dyad.lang import LanguageData
+from dyad.records import Document, Sentence
+from dyad.stages.dates import calendar_dates, publication_datetime
+from dyad.stages.matcher import Sentence as Prepared
+from dyad.text import ascii_digits
+
+BACKGROUND_DAYS = 10  # an event dated this long before publication is background
+LEAD_SENTENCES = 4
+YEAR_ONLY = re.compile(r"^\D*(19|20)\d{2}\D*$")
+NUMBER_WORD = re.compile(r"^\s*\d+\s+\w+\s*$")
+
+DateTuple = tuple[str | None, str | None, str | None]  # value, precision, text
+
+
+class DocumentDates:
+    """Date resolution for the sentences of one document."""
+
+    def __init__(self, document: Document, sentences: list[Sentence], lang: LanguageData) -> None:
+        self.lang = lang
+        self.pub = document.pub_date
+        self.base = publication_datetime(document.pub_date)
+        self.cache: dict[int, DateTuple] = {}
+        self.anchor = self._anchor(sentences)
+
+    def _anchor(self, sentences: list[Sentence]) -> DateTuple:
+        for sentence in sentences[:LEAD_SENTENCES]:
+            value, precision, text = self._find(sentence.text)
+            if value and precision == "day" and not self.is_background(value):
+                return value, precision, text
+        if self.pub is not None:
+            return self.pub.value[:7], "month" if len(self.pub.value) >= 7 else "year", None
+        return None, None, None
+
+    def for_sentence(self, sentence: Sentence, prepared: Prepared) -> DateTuple:
+        """The date of an event read from `sentence` (its own, else the article's anchor)."""
+        if sentence.start not in self.cache:
+            found = self._find(sentence.text)
+            self.cache[sentence.start] = found if found[0] else self.anchor
+        return self.cache[sentence.start]
+
+    def is_background(self, value: str | tuple[Any, ...] | None) -> bool:
+        """True when a date lies well before publication (an earlier event)."""
+        if isinstance(value, tuple):
+            value = value[0]
+        if not value or self.base is None:
+            return False
+        pub = self.base.date().isoformat()[: len(value)]
+        if len(value) == 4:
+            return value < pub[:4]
+        if len(value) == 7:
+            return value < pub[:7]
+        try:
+            return (self.base.date() - dt.date.fromisoformat(value)).days > BACKGROUND_DAYS
+        except ValueError:
+            return False
+
+    def _find(self, text: str) -> DateTuple:
+        base_date = self.base.date() if self.base else None
+        calendar = calendar_dates(text, self.lang.code, base_date)
+        if calendar:
+            return calendar[0].value, calendar[0].precision, calendar[0].text
+        return self._search(text)
+
+    def _search(self, text: str) -> DateTuple:
+        from dateparser.search import search_dates
+
+        from dyad.stages.dates import _settings
+
+        plain = ascii_digits(text)
+        try:
+            found = search_dates(plain, languages=[self.lang.code], settings=_settings(self.lang.code, self.base))
+        except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
+            return None, None, None
+        for fragment, value in found or ():
+            resolved = self._accept(fragment, value)
+            if resolved[0]:
+                return resolved
+        return None, None, None
+
+    def _accept(self, fragment: str, value: dt.datetime) -> DateTuple:
+        """A dateparser fragment as a date, or nothing when it is a duration, number or time."""
+        frag = fragment.strip()
+        has_digit = any(c.isdigit() for c in frag)
+        if not any(c.isalpha() for c in frag) and not re.search(r"\d{1,4}[./-]\d{1,2}", frag):
+            return None, None, None
+        if has_digit and NUMBER_WORD.match(frag) and not _has_month(frag, self.lang.code):
+            return None, None, None  # "30 tahun", "15 years"
+        if not 1945 <= value.year <= 2100:
+            return None, None, None
+        if YEAR_ONLY.match(frag) and not _has_month(frag, self.lang.code):
+            return str(value.year), "year", fragment
+        if not has_digit:
+            if self.base is None:
+                return None, None, None  # a bare weekday needs a publication date
+            return value.date().isoformat(), "day", fragment
+        if not re.search(r"(?<!\d)([1-9]|[12]\d|3[01])(?!\d)", frag.replace(str(value.year), "")):
+            return f"{value.year:04d}-{value.month:02d}", "month", fragment
+        return value.date().isoformat(), "day", fragment
+
+
+def _has_month(fragment: str, lang: str) -> bool:
+    from dateparser.date import DateDataParser
+
+    try:
+        data = DateDataParser(languages=[lang], settings={"REQUIRE_PARTS": ["month"]}).get_date_data(fragment)
+    except (ValueError, KeyError, TypeError):
+        return False
+    return data is not None and data.date_obj is not None

@@ -1,0 +1,179 @@
+"""One matching engine for every kind of pattern: triggers, cues, titles and names.
+
+Space-separated languages match token by token: a pattern token matches a
+text token when they share a form (the token itself; without a proclitic
+such as Arabic و/ب/ال; before an apostrophe, as in Turkish İran'a; without a
+case ending, as in Russian Минске), `stem*` matches by prefix and `_` any
+one token. Languages written without spaces (th, zh, ja) match substrings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from dyad.lang import LanguageData
+from dyad.text import fold_with_map, word_spans
+
+T = TypeVar("T")
+PatternToken = frozenset[str] | str  # the forms of a word, or "stem*", or "_"
+MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a sentence with its offsets in the folded text and in the original sentence."""
+
+    index: int
+    text: str
+    start: int  # offsets in the original sentence text
+    end: int
+    forms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """A pattern found in a sentence: token range (chars languages: character range) and offsets."""
+
+    first: int  # first token index (chars languages: start offset)
+    last: int  # last token index, inclusive (chars languages: end offset)
+    start: int  # offsets in the original sentence
+    end: int
+    value: T
+
+
+class Forms:
+    """The matching forms of words in one language."""
+
+    def __init__(self, lang: LanguageData) -> None:
+        self.prefixes = sorted(lang.strip_prefixes, key=len, reverse=True)
+        self.suffixes = sorted(set(lang.strip_suffixes) | set(lang.name_suffixes), key=len, reverse=True)
+
+    def of(self, token: str) -> frozenset[str]:
+        """Every form under which `token` may match."""
+        forms = {token}
+        if "'" in token:
+            forms.add(token.split("'", 1)[0])
+        for prefix in self.prefixes:
+            if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+                forms.add(token[len(prefix):])
+        for form in list(forms):
+            for suffix in self.suffixes:
+                if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM:
+                    forms.add(form[: -len(suffix)])
+                    break
+        return frozenset(forms)
+
+
+_FORMS: dict[str, Forms] = {}
+
+
+def forms_of(lang: LanguageData) -> Forms:
+    """The shared word-form rules of a language (one per language, so sentences prepare once)."""
+    if lang.code not in _FORMS:
+        _FORMS[lang.code] = Forms(lang)
+    return _FORMS[lang.code]
+
+
+class Sentence:
+    """A sentence prepared for matching: folded text, offsets back to the original, tokens."""
+
+    def __init__(self, text: str, lang: LanguageData, forms: Forms) -> None:
+        self.text = text
+        self.folded, self.index = fold_with_map(text, lang.code)
+        self.tokens: list[Token] = []
+        if not lang.chars:
+            for i, (start, end, tok) in enumerate(word_spans(self.folded)):
+                self.tokens.append(Token(i, tok, self.index[start], self.index[end - 1] + 1, forms.of(tok)))
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the original sentence of a folded-text range."""
+        return self.index[start], self.index[end - 1] + 1
+
+
+class Matcher(Generic[T]):
+    """Finds every occurrence of a set of patterns, each carrying a value."""
+
+    def __init__(self, lang: LanguageData, items: Iterable[tuple[tuple[str, ...], T]]) -> None:
+        self.lang = lang
+        self.forms = forms_of(lang)
+        self.exact: dict[str, list[tuple[tuple[PatternToken, ...], T]]] = {}
+        self.prefix: dict[str, list[tuple[tuple[PatternToken, ...], T]]] = {}
+        self.substrings: dict[str, list[T]] = {}
+        for pattern, value in items:
+            if not pattern:
+                continue
+            if lang.chars:
+                self.substrings.setdefault(pattern[0], []).append(value)
+                continue
+            compiled = tuple(self._compile(tok) for tok in pattern)
+            head = pattern[0]
+            if head.endswith("*"):
+                self.prefix.setdefault(head[:2], []).append((compiled, value))
+            else:
+                for form in compiled[0]:
+                    self.exact.setdefault(form, []).append((compiled, value))
+        self.regex = (
+            re.compile("|".join(re.escape(s) for s in sorted(self.substrings, key=len, reverse=True)))
+            if self.substrings else None
+        )
+
+    def _compile(self, token: str) -> PatternToken:
+        if token == "_" or token.endswith("*"):
+            return token
+        return self.forms.of(token)
+
+    def prepare(self, text: str) -> Sentence:
+        """A sentence ready for `find`."""
+        return Sentence(text, self.lang, self.forms)
+
+    def find(self, sentence: Sentence) -> list[Hit[T]]:
+        """Every match in the sentence (overlapping ones included), in order."""
+        if self.lang.chars:
+            return self._find_substrings(sentence)
+        hits: list[Hit[T]] = []
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            seen: set[int] = set()
+            candidates: list[tuple[tuple[PatternToken, ...], T]] = []
+            for form in token.forms:
+                for cand in self.exact.get(form, ()):
+                    if id(cand) not in seen:
+                        seen.add(id(cand))
+                        candidates.append(cand)
+                candidates.extend(c for c in self.prefix.get(form[:2], ()) if id(c) not in seen and not seen.add(id(c)))
+            for pattern, value in candidates:
+                end = i + len(pattern)
+                if end <= len(tokens) and all(_token_matches(p, tokens[i + k]) for k, p in enumerate(pattern)):
+                    hits.append(Hit(i, end - 1, token.start, tokens[end - 1].end, value))
+        return hits
+
+    def _find_substrings(self, sentence: Sentence) -> list[Hit[T]]:
+        if self.regex is None:
+            return []
+        hits: list[Hit[T]] = []
+        for m in self.regex.finditer(sentence.folded):
+            start, end = sentence.original_span(m.start(), m.end())
+            for value in self.substrings[m.group(0)]:
+                hits.append(Hit(m.start(), m.end(), start, end, value))
+        return hits
+
+
+def _token_matches(pattern: PatternToken, token: Token) -> bool:
+    if isinstance(pattern, frozenset):
+        return not pattern.isdisjoint(token.forms)
+    if pattern == "_":
+        return True
+    stem = pattern[:-1]
+    return any(f.startswith(stem) for f in token.forms)
+
+
+def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
+    """Non-overlapping hits, longer ones first, then in sentence order."""
+    chosen: list[Hit[T]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)

@@ -1,0 +1,192 @@
+"""Mentions: who a sentence names — countries, capitals, organisations, people, officials by title.
+
+Steps: (1) one gazetteer per language from CLDR country names, the
+language's `actors.yaml`, organisation and people aliases in the language's
+script, and its role titles; (2) longest non-overlapping matches;
+(3) titles join the country and the person next to them into one actor
+("Menteri Luar Negeri Iran Abbas Araqchi", "Iran's foreign minister"), and an
+unknown person after a title keeps the name as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from dyad.kb import knowledge_base, names_for_script
+from dyad.lang import LanguageData, tokens_of
+from dyad.lang import load as load_language
+from dyad.stages.matcher import Hit, Matcher, Sentence, longest
+from dyad.text import squash
+
+LATIN_LIKE = {"Latn", "Cyrl"}
+TITLE_GAP = 3  # tokens allowed between a title and its country
+NAME_GAP = 1  # tokens allowed between a title (+ country) and the person's name
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a gazetteer name denotes."""
+
+    kind: str  # country | capital | organisation | person | role
+    code: str | None = None
+    kb_id: str | None = None
+    name: str | None = None
+    role: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One actor named in a sentence: the words, and who they denote."""
+
+    start: int  # offsets in the sentence
+    end: int
+    first: int  # token (or character) range, for word-order rules
+    last: int
+    code: str | None
+    kind: str
+    text: str
+    name: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+
+
+def _country_entries(lang: LanguageData) -> list[tuple[str, Entry]]:
+    kb = knowledge_base()
+    script_latin = lang.script == "Latn"
+    names: list[tuple[str, Entry]] = []
+    for code_lang in {lang.code, "en"} if script_latin else {lang.code}:
+        names += [(n, Entry("country", code)) for n, code in kb.country_names.get(code_lang, ())]
+    for code, variants in lang.countries.items():
+        names += [(v, Entry("country", code)) for v in variants]
+    for code, capitals in lang.capitals.items():
+        names += [(c, Entry("capital", code)) for c in capitals]
+    return names
+
+
+def _organisation_entries(lang: LanguageData) -> list[tuple[str, Entry]]:
+    kb = knowledge_base()
+    out: list[tuple[str, Entry]] = []
+    for org in kb.organisations.values():
+        entry = Entry("organisation", org.code, sector=org.sector, name=None)
+        aliases = names_for_script(org.aliases, lang.code, lang.script)
+        if lang.script == "Latn":
+            aliases.append(org.name)
+        out += [(a, entry) for a in aliases]
+        out += [(a, entry) for a in lang.organisations.get(org.code, ())]
+    return out
+
+
+def _people_entries(lang: LanguageData) -> list[tuple[str, Entry]]:
+    out: list[tuple[str, Entry]] = []
+    for person in knowledge_base().people.values():
+        entry = Entry("person", person.country, person.id, person.name)
+        names = names_for_script(person.aliases, lang.code, lang.script)
+        if lang.script == "Latn":
+            names.append(person.name)
+        out += [(n, entry) for n in names]
+    return out
+
+
+@lru_cache(maxsize=64)
+def actor_matcher(code: str) -> Matcher[Entry]:
+    """The gazetteer of one language."""
+    lang = load_language(code)
+    items = _country_entries(lang) + _organisation_entries(lang) + _people_entries(lang)
+    patterns = []
+    for name, entry in items:
+        toks = tokens_of(name, code, lang.chars)
+        if toks and not (len(toks) == 1 and len(toks[0]) < 2):
+            patterns.append((toks, entry))
+    patterns += [(r.pattern, Entry("role", role=r.role, sector=r.sector)) for r in lang.roles]
+    return Matcher(lang, patterns)
+
+
+def find_actors(sentence: Sentence, code: str) -> list[ActorMention]:
+    """The actors a sentence names, titles joined with their country and person."""
+    matcher = actor_matcher(code)
+    hits = longest(matcher.find(sentence))
+    mentions = [_mention(h, sentence) for h in hits]
+    return _join_titles(mentions, sentence, matcher.lang)
+
+
+def _mention(hit: Hit[Entry], sentence: Sentence) -> ActorMention:
+    e = hit.value
+    return ActorMention(hit.start, hit.end, hit.first, hit.last, e.code, e.kind, sentence.text[hit.start:hit.end],
+                        e.name, e.role, e.sector, e.kb_id)
+
+
+def _gap(a: ActorMention, b: ActorMention, chars: bool) -> int:
+    """Tokens (chars languages: characters / 3) between two mentions."""
+    if chars:
+        return max(0, (b.start - a.end) // 3)
+    return max(0, b.first - a.last - 1)
+
+
+def _join_titles(mentions: list[ActorMention], sentence: Sentence, lang: LanguageData) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if m.kind != "role":
+            out.append(m)
+            i += 1
+            continue
+        joined = m
+        j = i + 1
+        # A title takes the nearest country or organisation on either side ("Iran's foreign minister").
+        if j < len(mentions) and mentions[j].kind in {"country", "organisation", "capital"} and \
+                _gap(m, mentions[j], lang.chars) <= TITLE_GAP:
+            joined = _merge(joined, mentions[j], sentence)
+            j += 1
+        elif out and out[-1].kind in {"country", "organisation"} and _gap(out[-1], m, lang.chars) <= 1:
+            joined = _merge(out.pop(), joined, sentence)
+        if j < len(mentions) and mentions[j].kind == "person" and _gap(joined, mentions[j], lang.chars) <= NAME_GAP:
+            person = mentions[j]
+            if joined.code is None or joined.code == person.code:
+                joined = _merge(joined, person, sentence)
+                j += 1
+        elif joined.kind == "role" or joined.name is None:
+            joined = _unknown_person(joined, sentence, lang, mentions[j] if j < len(mentions) else None)
+        out.append(joined)
+        i = j
+    return out
+
+
+def _merge(a: ActorMention, b: ActorMention, sentence: Sentence) -> ActorMention:
+    """One actor from a title and the country or person next to it."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    role = a.role or b.role
+    person = a if a.kind == "person" else b if b.kind == "person" else None
+    code = person.code if person else (a.code or b.code)
+    return ActorMention(
+        first.start, second.end, first.first, second.last, code,
+        "person" if person else "official", sentence.text[first.start:second.end],
+        person.name if person else None, role, a.sector if a.kind == "role" else b.sector or a.sector,
+        person.kb_id if person else None,
+    )
+
+
+def _unknown_person(title: ActorMention, sentence: Sentence, lang: LanguageData,
+                    following: ActorMention | None) -> ActorMention:
+    """A capitalised name right after a title, for people the knowledge base lacks."""
+    if lang.script not in LATIN_LIKE or lang.chars:
+        return title if title.kind != "role" else replace(title, kind="official")
+    tokens = sentence.tokens
+    names: list[int] = []
+    k = title.last + 1
+    limit = following.first if following else len(tokens)
+    while k < min(limit, len(tokens)) and len(names) < 4:
+        original = sentence.text[tokens[k].start:tokens[k].end]
+        if not original[:1].isupper():
+            break
+        names.append(k)
+        k += 1
+    if len(names) < 2:
+        return replace(title, kind="official")
+    end = tokens[names[-1]].end
+    name = squash(sentence.text[tokens[names[0]].start:end])
+    return ActorMention(title.start, end, title.first, names[-1], title.code, "person",
+                        sentence.text[title.start:end], name, title.role, title.sector, None)
