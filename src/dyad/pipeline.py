@@ -23,7 +23,7 @@ from dyad.errors import DyadError, UsageError
 from dyad.lang import load as load_language
 from dyad.records import Document, Event, Failure, Result, Sentence
 from dyad.registry import get_coder
-from dyad.stages.clean import clean
+from dyad.stages.clean import clean, url_date
 from dyad.stages.ingest import RawArticle
 from dyad.stages.langid import identify
 from dyad.stages.segment import segment
@@ -56,6 +56,7 @@ def read_document(work: Work) -> None:
     language = load_language(guess.language)
     cleaned = clean(raw.text, language, raw.date)
     url = raw.url or next(iter(cleaned.urls), None)
+    pub_date = cleaned.pub_date or url_date(raw.url)
     work.document = Document(
         id=raw.id,
         path=raw.path,
@@ -67,7 +68,7 @@ def read_document(work: Work) -> None:
         lines=tuple(cleaned.lines),
         publisher=raw.publisher,
         url=url,
-        pub_date=cleaned.pub_date,
+        pub_date=pub_date,
         dateline=cleaned.dateline,
         language_source=guess.source,
     )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import regex
 from collections import Counter
 from functools import lru_cache
+
+import regex
 
 # Arabic-script letter variants folded to one form so Arabic and Persian spellings meet.
 _ARABIC_FOLD = str.maketrans({

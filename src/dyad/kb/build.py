@@ -83,7 +83,7 @@ def _place_names(city: dict[str, Any]) -> list[str]:
     names = [city["name"]]
     for alt in city.get("alternatenames") or ():
         alt = alt.replace("\u200d", "").strip()
-        if not alt or _ROMANISED.match(alt) or len(alt) < 2 or alt.isupper() and len(alt) <= 3:
+        if not alt or _ROMANISED.match(alt) or len(alt) < 2 or (alt.isupper() and len(alt) <= 3):
             continue
         names.append(alt)
     return list(dict.fromkeys(names))[:MAX_PLACE_NAMES]

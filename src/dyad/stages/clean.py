@@ -27,8 +27,11 @@ DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b\s*")
 URL = re.compile(r"https?://\S+")
 TERMINAL = tuple(".!?。！？।۔؟…:;\"'»”)」』")
 NO_PUNCTUATION_SCRIPTS = {"th", "lo", "km", "my"}
+PUB_DATE_LINES = 15  # a date line further down is another article's (related lists), not this one's
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b")
-NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)")
+NUMERIC_DATE = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)"
+)
 TICKER = re.compile(r"^[\w$€£¥₺₽.%/+\-]{1,10}?\s*[\d.,]+\s*(?:%\s*[\d.,]+|[\d.,%\s+\-▲▼]*)$")
 DATELINE = re.compile(
     r"^\s*(?P<place>[^\W\d][^\W\d .'’-]*(?:[ .'’-][^\W\d][^\W\d.'’-]*){0,3})"
@@ -71,6 +74,8 @@ def clean(text: str, lang: LanguageData, declared_date: str | None = None) -> Cl
         reason, in_list = _classify(stripped, number, lang, in_list, result)
         result.lines.append(Line(number, start, start + len(raw), raw, reason))
     _flag_repeats(result.lines)
+    if result.pub_date is None:
+        result.pub_date = next((d for d in map(url_date, result.urls) if d), None)
     result.title = next((ln.text.strip() for ln in result.lines if ln.text.strip() and not ln.noise), "")
     return result
 
@@ -111,6 +116,8 @@ def _classify(
     result.urls.extend(URL.findall(line))
     for rule in lang.noise:
         if rule.regex.search(line):
+            if len(line) <= 90 and number <= PUB_DATE_LINES and result.pub_date is None and re.search(r"\d", line):
+                _is_date_line(line, lang, result)
             opens = rule.starts_list or (
                 rule.reason in {"related-link", "headline-list"} and len(line.split()) <= 4
             )
@@ -119,7 +126,8 @@ def _classify(
         return "headline-list", True
     if _is_ticker(line):
         return "ticker", in_list
-    if len(line) <= 90 and re.search(r"\d", line) and _is_date_line(line, lang, result):
+    if len(line) <= 90 and re.search(r"\d", line) and \
+            _is_date_line(line, lang, result if number <= PUB_DATE_LINES and not in_list else None):
         return "timestamp", in_list
     if number > 1 and len(line) <= 250 and line.endswith(("…", "...")) and len(line.split()) >= 3:
         return "related-link", in_list
@@ -174,9 +182,9 @@ def _is_date_line(line: str, lang: LanguageData, result: CleanResult | None) -> 
     letters = [c for c in plain if c.isalnum()]
     if not letters:
         return False
-    if covered < 0.45 * len("".join(plain.split())) and not (found and len(plain) <= 40):
-        if not (TIME.fullmatch(plain.strip()) or re.fullmatch(r"[\d:./\s-]+", plain.strip())):
-            return False
+    mostly_date = covered >= 0.45 * len("".join(plain.split())) or bool(found and len(plain) <= 40)
+    if not mostly_date and not (TIME.fullmatch(plain.strip()) or re.fullmatch(r"[\d:./\s-]+", plain.strip())):
+        return False
     if found and result is not None and result.pub_date is None:
         result.pub_date = PubDate(found.value, found.precision, "text:date-line", line)
     return True
@@ -217,3 +225,23 @@ def _declared(value: str, lang: str) -> PubDate | None:
         return PubDate("-".join(parts), precision, "metadata", value)  # type: ignore[arg-type]
     found = parse_date(value, lang)
     return PubDate(found.value, found.precision, "metadata", value) if found else None
+
+
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])?(?=[/\-_.]|\d{4,}|$)")
+
+
+def url_date(url: str | None) -> PubDate | None:
+    """A date written in an article's URL path (/2023/03/21/, /20230109/)."""
+    if not url:
+        return None
+    m = URL_DATE.search(url.split("?")[0])
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if day:
+        try:
+            value = dt.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            return None
+        return PubDate(value, "day", "url", url)
+    return PubDate(f"{year}-{month}", "month", "url", url)

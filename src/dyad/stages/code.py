@@ -23,9 +23,8 @@ from dyad.lang import load as load_language
 from dyad.plover import cameo_root, intensity, quad
 from dyad.records import Actor, Document, Event, Evidence, Location, Sentence
 from dyad.stages.arguments import Context, assign
-from dyad.stages.event_dates import DocumentDates
+from dyad.stages.event_dates import DateTuple, DocumentDates
 from dyad.stages.matcher import Hit, Matcher, longest
-from dyad.stages.matcher import Sentence as Prepared
 from dyad.stages.mentions import ActorMention, find_actors
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -91,7 +90,7 @@ class RuleCoder:
             if not pairs:
                 continue
             date = dates.for_sentence(sentence, prepared)
-            background = _has(cues, "background") or dates.is_background(date)
+            background = _has(cues, "background") or dates.is_background(date[0])
             for source, target in pairs:
                 if source.code == target.code and trigger.type not in SAME_ACTOR_TYPES:
                     continue
@@ -101,7 +100,7 @@ class RuleCoder:
         return out
 
     def _event(self, doc: Document, sentence: Sentence, hit: Hit[Trigger], trigger: Trigger,
-               source: ActorMention, target: ActorMention, date: tuple[str | None, str | None, str | None],
+               source: ActorMention, target: ActorMention, date: DateTuple,
                main: bool, actors: list[ActorMention], lang: LanguageData) -> Event:
         value, precision, date_text = date
         evidence = Evidence(
@@ -198,7 +197,7 @@ def merge(events: list[Event]) -> list[Event]:
         kept = merged[key]
         merged[key] = replace(
             kept, evidence=kept.evidence + event.evidence, main=kept.main or event.main,
-            source=_richer(kept.source, event.source), target=_richer(kept.target, event.target),
+            source=_richer(kept.source, event.source) or kept.source, target=_richer(kept.target, event.target),
             location=kept.location or event.location, mode=kept.mode or event.mode,
         )
     return list(merged.values())

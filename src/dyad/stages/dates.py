@@ -164,34 +164,50 @@ def parse_date(text: str, lang: str, base: dt.datetime | None = None) -> Resolve
         return None
     if data is None or data.date_obj is None:
         return None
-    precision: DatePrecision = data.period if data.period in ("day", "month", "year") else "day"  # type: ignore[assignment]
+    precision: DatePrecision = data.period if data.period in ("day", "month", "year") else "day"
     if not MIN_YEAR <= data.date_obj.year <= MAX_YEAR:
         return None
     return ResolvedDate(_iso(data.date_obj.date(), precision), precision, text, 0, len(text))
 
 
 def search_first_date(text: str, lang: str, base: dt.datetime | None = None) -> ResolvedDate | None:
-    """The first absolute date written in a short text such as a date line."""
+    """The first full date (day, month and year) written in a short text such as a date line.
+
+    The article's language is tried first; English only when it finds nothing (dateparser
+    mixing both misreads local time zones such as WIB).
+    """
     calendar = calendar_dates(text, lang, base.date() if base else None)
     if calendar:
         return calendar[0]
     from dateparser.search import search_dates
 
     plain = ascii_digits(text)
-    languages = [lang, "en"] if lang and lang != "en" else ["en"]
-    try:
-        found = search_dates(plain, languages=languages, settings=_settings(lang, base))
-    except (ValueError, KeyError, OverflowError, IndexError):
-        return None
-    for fragment, value in found or ():
-        if not re.search(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}", fragment):
-            continue  # a date line must carry a year
-        if not MIN_YEAR <= value.year <= MAX_YEAR:
+    for languages in ([lang], ["en"]) if lang and lang != "en" else (["en"],):
+        try:
+            found = search_dates(plain, languages=languages, settings=_settings(lang, base))
+        except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
             continue
-        start = plain.find(fragment)
-        return ResolvedDate(value.date().isoformat(), "day", text[start:start + len(fragment)], start,
-                            start + len(fragment))
+        for fragment, value in found or ():
+            written = re.search(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}", fragment)
+            if not MIN_YEAR <= value.year <= MAX_YEAR or not written:
+                continue
+            if not has_parts(fragment, languages[0], ["day", "month", "year"]):
+                continue
+            start = plain.find(fragment)
+            return ResolvedDate(value.date().isoformat(), "day", text[start:start + len(fragment)], start,
+                                start + len(fragment))
     return None
+
+
+def has_parts(fragment: str, lang: str, parts: list[str]) -> bool:
+    """True when dateparser reads `fragment` as a date with all of `parts` (day, month, year) written."""
+    from dateparser.date import DateDataParser
+
+    try:
+        data = DateDataParser(languages=[lang], settings={"REQUIRE_PARTS": parts}).get_date_data(fragment)
+    except (ValueError, KeyError, TypeError, OverflowError):
+        return False
+    return data is not None and data.date_obj is not None
 
 
 def publication_datetime(pub: PubDate | None) -> dt.datetime | None:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from dyad.lang import LanguageData
-from dyad.records import Document, Sentence
-from dyad.stages.dates import calendar_dates, publication_datetime
+from dyad.records import DatePrecision, Document, Sentence
+from dyad.stages.dates import calendar_dates, has_parts, publication_datetime
 from dyad.stages.matcher import Sentence as Prepared
 from dyad.text import ascii_digits
 
@@ -26,7 +25,7 @@ LEAD_SENTENCES = 4
 YEAR_ONLY = re.compile(r"^\D*(19|20)\d{2}\D*$")
 NUMBER_WORD = re.compile(r"^\s*\d+\s+\w+\s*$")
 
-DateTuple = tuple[str | None, str | None, str | None]  # value, precision, text
+DateTuple = tuple[str | None, DatePrecision | None, str | None]  # value, precision, text
 
 
 class DocumentDates:
@@ -55,10 +54,8 @@ class DocumentDates:
             self.cache[sentence.start] = found if found[0] else self.anchor
         return self.cache[sentence.start]
 
-    def is_background(self, value: str | tuple[Any, ...] | None) -> bool:
+    def is_background(self, value: str | None) -> bool:
         """True when a date lies well before publication (an earlier event)."""
-        if isinstance(value, tuple):
-            value = value[0]
         if not value or self.base is None:
             return False
         pub = self.base.date().isoformat()[: len(value)]
@@ -116,10 +113,4 @@ class DocumentDates:
 
 
 def _has_month(fragment: str, lang: str) -> bool:
-    from dateparser.date import DateDataParser
-
-    try:
-        data = DateDataParser(languages=[lang], settings={"REQUIRE_PARTS": ["month"]}).get_date_data(fragment)
-    except (ValueError, KeyError, TypeError):
-        return False
-    return data is not None and data.date_obj is not None
+    return has_parts(fragment, lang, ["month"])

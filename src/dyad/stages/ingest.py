@@ -213,7 +213,8 @@ def _read_html(html: str, path: str) -> RawArticle | Failure:
     import trafilatura  # slow to import; only HTML inputs need it
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        doc = None if extracted is None else extracted if isinstance(extracted, dict) else extracted.as_dict()
     except Exception as exc:  # trafilatura raises many kinds; wrap them all
         return Failure(path=path, reason="malformed", detail=f"HTML extraction failed: {exc}")
     if not doc or not (doc.get("text") or "").strip():

@@ -62,9 +62,9 @@ def identify(text: str, declared: str | None = None, url: str | None = None) -> 
     declared_code = (declared or "").split("-")[0].split("_")[0].lower() or None
     ranked = _rank(text[:3000], candidates)
     best, prob = ranked[0] if ranked else ("und", 0.0)
-    if declared_code and (not candidates or declared_code in candidates) and prob < 0.999:
-        if declared_code == best or declared_code in {code for code, _ in ranked[:3]}:
-            return LanguageGuess(declared_code, script, "metadata", prob)
+    plausible = declared_code in {code for code, _ in ranked[:3]}
+    if declared_code and (not candidates or declared_code in candidates) and prob < 0.999 and plausible:
+        return LanguageGuess(declared_code, script, "metadata", prob)
     for pair in _close_pairs():
         if best in pair["languages"]:
             return _decide_close_pair(pair, text, url, best, prob, script)

@@ -139,11 +139,10 @@ class Matcher(Generic[T]):
             seen: set[int] = set()
             candidates: list[tuple[tuple[PatternToken, ...], T]] = []
             for form in token.forms:
-                for cand in self.exact.get(form, ()):
+                for cand in (*self.exact.get(form, ()), *self.prefix.get(form[:2], ())):
                     if id(cand) not in seen:
                         seen.add(id(cand))
                         candidates.append(cand)
-                candidates.extend(c for c in self.prefix.get(form[:2], ()) if id(c) not in seen and not seen.add(id(c)))
             for pattern, value in candidates:
                 end = i + len(pattern)
                 if end <= len(tokens) and all(_token_matches(p, tokens[i + k]) for k, p in enumerate(pattern)):
