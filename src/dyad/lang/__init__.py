@@ -66,6 +66,7 @@ class LanguageData:
     strip_prefixes: tuple[str, ...] = ()
     strip_suffixes: tuple[str, ...] = ()
     name_suffixes: tuple[str, ...] = ()
+    home_country: str | None = None  # whose institutions an unqualified title means ("the foreign ministry")
     triggers: tuple[Trigger, ...] = ()
     cues: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     roles: tuple[RoleTitle, ...] = ()
@@ -128,6 +129,7 @@ def load(code: str) -> LanguageData:
         strip_prefixes=tuple(fold(p, code) for p in config.get("strip_prefixes") or ()),
         strip_suffixes=tuple(fold(p, code) for p in config.get("strip_suffixes") or ()),
         name_suffixes=tuple(fold(p, code) for p in config.get("name_suffixes") or ()),
+        home_country=config.get("home_country"),
         triggers=_triggers(code, chars),
         cues={kind: _patterns(cues_raw.get(kind) or (), code, chars) for kind in CUE_KINDS},
         roles=tuple(

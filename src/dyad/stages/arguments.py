@@ -61,12 +61,36 @@ def _carried(mention: ActorMention) -> ActorMention:
                         mention.sector, mention.kb_id)
 
 
-def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang: LanguageData,
-           context: Context, reciprocal: bool) -> list[tuple[ActorMention, ActorMention]]:
-    """(source, target) pairs for one trigger."""
+Pair = tuple[ActorMention, ActorMention, bool]  # source, target, symmetric
+
+
+def participants(actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors that can take part: a capital is a place when its country is named too,
+    or when two other countries are (a meeting held in a third country's capital)."""
     coded = [a for a in actors if a.code]
+    others = {a.code for a in coded if a.kind != "capital"}
+    return [a for a in coded if a.kind != "capital" or (a.code not in others and len(others) < 2)]
+
+
+def coordinated(a: ActorMention, b: ActorMention, sentence_text: str, lang: LanguageData) -> bool:
+    """True when two actors are joined as one side ("Iran dan Belarus", "Россия и Индонезия")."""
+    between = sentence_text[a.end:b.start].strip()
+    if not between or between in {",", "、", "，"}:
+        return True
+    words = between.split()
+    return len(words) == 1 and len(words[0]) <= 3 and not any(ch.isdigit() for ch in between) or \
+        (lang.chars and len(between) <= 2)
+
+
+def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang: LanguageData,
+           context: Context, reciprocal: bool, sentence_text: str) -> list[Pair]:
+    """(source, target, symmetric) for one trigger."""
+    coded = participants(actors)
     if trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}:
-        return _symmetric(coded, context, reciprocal)
+        return [(s, t, True) for s, t in _symmetric(coded, context, reciprocal)]
+    joint = _joint_subject(hit, coded, sentence_text, lang)
+    if joint is not None:
+        return [(joint[0], joint[1], True)]
     pair = _directed(hit, coded, lang)
     if pair is None:
         pair = _directed_from_context(coded, context, trigger)
@@ -75,7 +99,22 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
     source, target = pair
     if trigger.passive:
         source, target = target, source
-    return [(source, target)]
+    return [(source, target, False)]
+
+
+def _joint_subject(hit: Hit[Trigger], coded: list[ActorMention], sentence_text: str,
+                   lang: LanguageData) -> tuple[ActorMention, ActorMention] | None:
+    """Two coordinated actors before the trigger and none after it act together ("X and Y signed")."""
+    before = [a for a in coded if a.end <= hit.start]
+    after = [a for a in coded if a.start >= hit.end and a.code not in {b.code for b in before}]
+    if len(before) < 2 or (after and lang.word_order != "SOV"):
+        return None
+    a, b = before[-2], before[-1]
+    if lang.word_order == "SOV":
+        a, b = before[0], before[1]
+    if a.code != b.code and coordinated(a, b, sentence_text, lang):
+        return a, b
+    return None
 
 
 def _symmetric(coded: list[ActorMention], context: Context, reciprocal: bool) -> list[tuple[ActorMention,

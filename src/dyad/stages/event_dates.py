@@ -101,6 +101,12 @@ class DocumentDates:
             return None, None, None  # "30 tahun", "15 years"
         if not 1945 <= value.year <= 2100:
             return None, None, None
+        if self.base is None and not re.search(r"(19|20)\d{2}", frag):
+            return None, None, None  # without a publication date only a written year gives a date
+        if self.base is not None and value > self.base + dt.timedelta(days=366):
+            return None, None, None  # far in the future: a number misread as a year
+        if not has_digit and self.base is not None and (self.base - value).days == 7:
+            value = self.base  # "on Wednesday" in a Wednesday paper is that day, not a week before
         if YEAR_ONLY.match(frag) and not _has_month(frag, self.lang.code):
             return str(value.year), "year", fragment
         if not has_digit:

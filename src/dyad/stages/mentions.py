@@ -20,8 +20,9 @@ from dyad.stages.matcher import Hit, Matcher, Sentence, longest
 from dyad.text import squash
 
 LATIN_LIKE = {"Latn", "Cyrl"}
-TITLE_GAP = 3  # tokens allowed between a title and its country
+TITLE_GAP = 2  # tokens allowed between a title and the country after it ("Minister of Foreign Affairs of Iran")
 NAME_GAP = 1  # tokens allowed between a title (+ country) and the person's name
+HOME_ROLES = ("Minister", "Spokesperson", "Secretary of the Security Council", "National Security Adviser")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +108,23 @@ def actor_matcher(code: str) -> Matcher[Entry]:
 def find_actors(sentence: Sentence, code: str) -> list[ActorMention]:
     """The actors a sentence names, titles joined with their country and person."""
     matcher = actor_matcher(code)
-    hits = longest(matcher.find(sentence))
+    hits = longest([h for h in matcher.find(sentence) if _plausible(h, sentence, matcher.lang)])
     mentions = [_mention(h, sentence) for h in hits]
-    return _join_titles(mentions, sentence, matcher.lang)
+    joined = _join_titles(mentions, sentence, matcher.lang)
+    home = matcher.lang.home_country
+    if home is None:
+        return joined
+    # A minister or ministry with no country named is, in a language written in one country,
+    # that country's ("Dışişleri Bakanlığı", "МИД"); other titles (police, president) are not.
+    return [replace(m, code=home) if m.code is None and m.kind in {"official", "role"}
+            and (m.role or "").startswith(HOME_ROLES) else m for m in joined]
+
+
+def _plausible(hit: Hit[Entry], sentence: Sentence, lang: LanguageData) -> bool:
+    """A person's name is capitalised in scripts with case: "yang" (Malay "which") is not Yang."""
+    if hit.value.kind != "person" or lang.script not in LATIN_LIKE:
+        return True
+    return sentence.text[hit.start:hit.end][:1].isupper()
 
 
 def _mention(hit: Hit[Entry], sentence: Sentence) -> ActorMention:
@@ -136,13 +151,14 @@ def _join_titles(mentions: list[ActorMention], sentence: Sentence, lang: Languag
             continue
         joined = m
         j = i + 1
-        # A title takes the nearest country or organisation on either side ("Iran's foreign minister").
-        if j < len(mentions) and mentions[j].kind in {"country", "organisation", "capital"} and \
+        # A title takes the country or organisation right before it ("Iran's foreign minister",
+        # "Pakistani police"), else the nearest one after it ("Menteri Luar Negeri Iran").
+        if out and out[-1].kind in {"country", "organisation"} and _gap(out[-1], m, lang.chars) == 0:
+            joined = _merge(out.pop(), joined, sentence)
+        elif j < len(mentions) and mentions[j].kind in {"country", "organisation", "capital"} and \
                 _gap(m, mentions[j], lang.chars) <= TITLE_GAP:
             joined = _merge(joined, mentions[j], sentence)
             j += 1
-        elif out and out[-1].kind in {"country", "organisation"} and _gap(out[-1], m, lang.chars) <= 1:
-            joined = _merge(out.pop(), joined, sentence)
         if j < len(mentions) and mentions[j].kind == "person" and _gap(joined, mentions[j], lang.chars) <= NAME_GAP:
             person = mentions[j]
             if joined.code is None or joined.code == person.code:

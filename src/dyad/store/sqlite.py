@@ -87,17 +87,17 @@ class Store:
         pub = document.pub_date
         with self.db:
             self.db.execute("DELETE FROM events WHERE doc_id = ?", (document.id,))
+            # Its story is decided again from the new events.
+            self.db.execute("DELETE FROM doc_signatures WHERE doc_id = ?", (document.id,))
+            self.db.execute("DELETE FROM story_keys WHERE doc_id = ?", (document.id,))
             self.db.execute(
                 "INSERT OR REPLACE INTO documents (id, path, url, title, publisher, language, script,"
                 " language_source, pub_date, pub_date_precision, pub_date_source, dateline, content_hash, pipeline,"
-                " text, lines_json, story_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                " (SELECT story_id FROM documents WHERE id = ? AND content_hash = ?), ?)",
+                " text, lines_json, story_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, NULL, ?)",
                 (document.id, document.path, document.url, document.title, document.publisher, document.language,
                  document.script, document.language_source, pub.value if pub else None,
                  pub.precision if pub else None, pub.source if pub else None, document.dateline,
-                 document.content_hash, pipeline, document.text, json.dumps(lines), document.id,
-                 document.content_hash,
-                 _now()),
+                 document.content_hash, pipeline, document.text, json.dumps(lines), _now()),
             )
             self.db.executemany(
                 "INSERT INTO events (id, doc_id, type, mode, source_code, target_code, date, main, symmetric,"
