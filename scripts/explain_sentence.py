@@ -21,7 +21,8 @@ def main(argv: list[str]) -> int:
     for actor in find_actors(prepared, lang):
         print(f"actor   {actor.text!r} → {actor.code} {actor.kind} name={actor.name} role={actor.role}")
     for hit in trigger_matcher(lang).find(prepared):
-        print(f"trigger {text[hit.start:hit.end]!r} → {hit.value.type} mode={hit.value.mode} passive={hit.value.passive}")
+        value = hit.value
+        print(f"trigger {text[hit.start:hit.end]!r} → {value.type} mode={value.mode} passive={value.passive}")
     for hit in cue_matcher(lang).find(prepared):
         print(f"cue     {text[hit.start:hit.end]!r} → {hit.value.kind}")
     result = Pipeline().process(RawArticle(id="x", path="x", text="Headline of the test\n" + text, lang=lang,

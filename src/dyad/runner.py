@@ -4,7 +4,8 @@ Steps: (1) expand inputs and read them (failures recorded, never dropped);
 (2) skip articles whose content hash the store already holds; (3) run the
 pipeline on the rest and save documents with their events; (4) group the
 run's documents into stories with everything in the store; (5) write
-documents.jsonl, events.jsonl and failures.jsonl for every input of the run.
+documents.jsonl, events.jsonl (per document), story_events.jsonl (merged
+across each story's documents) and failures.jsonl for every input of the run.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dyad.pipeline import Pipeline
 from dyad.records import Failure, Result
 from dyad.serialize import document_to_dict, event_to_dict
 from dyad.stages.ingest import read_inputs
+from dyad.stages.story_events import story_events
 from dyad.store.sqlite import Store
 
 
@@ -107,9 +109,15 @@ def extract(paths: list[str], out: Path, db: Path | None = None, quiet: bool = F
 
 
 def _assign_stories(store: Store, doc_ids: list[str]) -> None:
+    """Cluster the run's documents into stories and merge each touched story's events."""
     from dyad.stages.cluster import assign_stories
+    from dyad.stages.story_events import rebuild_story_events
 
     assign_stories(store, doc_ids)
+    stories = [s for s in (store.story_of(d) for d in dict.fromkeys(doc_ids)) if s]
+    rebuild_story_events(store, stories)
+    store.db.execute("DELETE FROM story_events WHERE story_id NOT IN (SELECT story_id FROM documents"
+                     " WHERE story_id IS NOT NULL)")
     store.db.commit()
 
 
@@ -123,6 +131,8 @@ def _write_export(store: Store, out: Path, doc_ids: list[str], failures: list[Fa
     summary.by_type = Counter(e.type for e in events)
     write_jsonl((document_to_dict(d, store.story_of(d.id)) for d in documents), out / "documents.jsonl")
     write_jsonl((event_to_dict(e) for e in events), out / "events.jsonl")
+    stories = list(dict.fromkeys(s for s in (store.story_of(d.id) for d in documents) if s))
+    write_jsonl(story_events(store, stories), out / "story_events.jsonl")
     write_jsonl(({"path": f.path, "reason": f.reason, "stage": f.stage, "detail": f.detail} for f in failures),
                 out / "failures.jsonl")
     (out / "summary.json").write_text(json.dumps({

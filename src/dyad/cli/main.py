@@ -32,6 +32,18 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "plover"])
     exp.add_argument("--out", type=Path, required=True, help="output file")
 
+    story = sub.add_parser("story", help="a story: its documents, why each joined, its merged events")
+    story.add_argument("story_id", help="a story id (or a document id: its story)")
+    story.add_argument("--db", type=Path, required=True)
+    story.add_argument("--json", action="store_true")
+
+    tl = sub.add_parser("timeline", help="events between two actors per period: counts per type, mean intensity")
+    tl.add_argument("actor_a", help="actor code, e.g. IRN")
+    tl.add_argument("actor_b", help="actor code, e.g. BLR")
+    tl.add_argument("--db", type=Path, required=True)
+    tl.add_argument("--by", default="month", choices=["day", "month", "year"])
+    tl.add_argument("--csv", type=Path, help="also write the table as CSV to this file")
+
     st = sub.add_parser("stats", help="counts of what a store holds")
     st.add_argument("--db", type=Path, required=True)
     st.add_argument("--json", action="store_true")
@@ -45,7 +57,7 @@ def _extract(args: argparse.Namespace) -> int:
     summary = extract(args.paths, args.out, args.db, args.quiet, Settings(backend=args.backend))
     if not args.quiet:
         print(summary.render())
-        print(f"wrote {args.out}/documents.jsonl, events.jsonl, failures.jsonl")
+        print(f"wrote {args.out}/documents.jsonl, events.jsonl, story_events.jsonl, failures.jsonl")
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
 
 
@@ -79,7 +91,31 @@ def _stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"extract": _extract, "export": _export, "stats": _stats}
+def _story(args: argparse.Namespace) -> int:
+    from dyad.views import render_story, story_view
+
+    store = _open(args.db)
+    view = story_view(store, args.story_id)
+    store.close()
+    print(json.dumps(view, indent=1, ensure_ascii=False) if args.json else render_story(view))
+    return EXIT_OK
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from dyad.views import render_timeline, timeline
+
+    store = _open(args.db)
+    a, b = args.actor_a.upper(), args.actor_b.upper()
+    rows = timeline(store, a, b, args.by)
+    store.close()
+    print(render_timeline(rows, a, b))
+    if args.csv:
+        args.csv.write_text(render_timeline(rows, a, b, as_csv=True), encoding="utf-8")
+        print(f"wrote {args.csv}")
+    return EXIT_OK
+
+
+COMMANDS = {"extract": _extract, "export": _export, "stats": _stats, "story": _story, "timeline": _timeline}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from dyad.stages.matcher import Hit
 from dyad.stages.mentions import ActorMention
 
 MAX_PAIRS = 4
-DOMESTIC_TYPES = {"COERCE", "SANCTION", "PROTEST", "ASSAULT"}
+DOMESTIC_TYPES = {"COERCE", "SANCTION"}  # "X was arrested / convicted" with no agent: X's own state acted
 
 
 @dataclass
@@ -78,7 +78,7 @@ def coordinated(a: ActorMention, b: ActorMention, sentence_text: str, lang: Lang
     if not between or between in {",", "、", "，"}:
         return True
     words = between.split()
-    return len(words) == 1 and len(words[0]) <= 3 and not any(ch.isdigit() for ch in between) or \
+    return (len(words) == 1 and len(words[0]) <= 3 and not any(ch.isdigit() for ch in between)) or \
         (lang.chars and len(between) <= 2)
 
 

@@ -163,10 +163,10 @@ def _is_fragment(line: str, number: int, lang: LanguageData) -> bool:
     Three words at most; a Title Case line of three words is taken for a subheading.
     """
     words = line.split()
+    if lang.code in NO_PUNCTUATION_SCRIPTS or lang.chars:
+        return len(line) <= (6 if number == 1 else 12)
     if number == 1:
         return len(words) <= 2 and len(line) <= 30 and not line.endswith(TERMINAL)
-    if lang.code in NO_PUNCTUATION_SCRIPTS or lang.chars:
-        return len(line) <= 12
     if len(words) > 3 or len(line) > 40 or line.endswith(TERMINAL):
         return False
     title_case = all(w[:1].isupper() for w in words if w[:1].isalpha())

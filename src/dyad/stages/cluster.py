@@ -61,7 +61,7 @@ def signature(document: Document, events: list[Event]) -> Signature:
                     language=document.language)
     for event in main:
         codes = [event.source.code, event.target.code if event.target else ""]
-        if "UNK" in codes or not all(codes) or codes[0] == codes[1] and event.type not in {"COERCE", "PROTEST"}:
+        if "UNK" in codes or not all(codes) or (codes[0] == codes[1] and event.type not in {"COERCE", "PROTEST"}):
             continue
         dyad = "|".join(sorted(codes))
         if dyad not in sig.dyads:

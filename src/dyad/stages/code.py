@@ -215,15 +215,24 @@ def merge(events: list[Event]) -> list[Event]:
             merged[key] = event
             continue
         kept = merged[key]
+        source, target = aligned(kept, event)
         merged[key] = replace(
             kept, evidence=kept.evidence + event.evidence, main=kept.main or event.main,
-            source=_richer(kept.source, event.source) or kept.source, target=_richer(kept.target, event.target),
+            source=richer(kept.source, source) or kept.source, target=richer(kept.target, target),
             location=kept.location or event.location, mode=kept.mode or event.mode,
         )
     return list(merged.values())
 
 
-def _richer(a: Actor | None, b: Actor | None) -> Actor | None:
+def aligned(kept: Event, event: Event) -> tuple[Actor, Actor | None]:
+    """The actors of `event` in the orientation of `kept` (a symmetric event may be written either way)."""
+    if event.target is not None and event.source.code != kept.source.code and event.target.code == kept.source.code:
+        return event.target, event.source
+    return event.source, event.target
+
+
+def richer(a: Actor | None, b: Actor | None) -> Actor | None:
+    """Of two readings of one actor, the one that names a person."""
     if a is None or b is None:
         return a or b
     return a if a.name or not b.name else b

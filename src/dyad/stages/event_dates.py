@@ -23,7 +23,7 @@ from dyad.text import ascii_digits
 BACKGROUND_DAYS = 10  # an event dated this long before publication is background
 LEAD_SENTENCES = 4
 YEAR_ONLY = re.compile(r"^\D*(19|20)\d{2}\D*$")
-NUMBER_WORD = re.compile(r"^\s*\d+\s+\w+\s*$")
+NUMBER_WORD = re.compile(r"^\s*(\d+)\s+\w+\s*$")
 
 DateTuple = tuple[str | None, DatePrecision | None, str | None]  # value, precision, text
 
@@ -97,8 +97,9 @@ class DocumentDates:
         has_digit = any(c.isdigit() for c in frag)
         if not any(c.isalpha() for c in frag) and not re.search(r"\d{1,4}[./-]\d{1,2}", frag):
             return None, None, None
-        if has_digit and NUMBER_WORD.match(frag) and not _has_month(frag, self.lang.code):
-            return None, None, None  # "30 tahun", "15 years"
+        number_word = NUMBER_WORD.match(frag)
+        if number_word and not (int(number_word.group(1)) == value.day and _has_month(frag, self.lang.code)):
+            return None, None, None  # "30 tahun", "15 years", "65 tahun": durations, not dates
         if not 1945 <= value.year <= 2100:
             return None, None, None
         if self.base is None and not re.search(r"(19|20)\d{2}", frag):
