@@ -47,11 +47,21 @@ class Context:
         return next((r for r in self.recent if r.code and r.code != code), None)
 
 
+RICHNESS = {"person": 4, "official": 3, "organisation": 2, "country": 1, "capital": 0}
+
+
 def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
+    """One mention per actor code, in order of first mention, the most specific one kept
+    (a named person over a bare country or a dateline)."""
     out: list[ActorMention] = []
     for a in actors:
-        if a.code and all(a.code != o.code for o in out):
+        if not a.code:
+            continue
+        same = next((i for i, o in enumerate(out) if o.code == a.code), None)
+        if same is None:
             out.append(a)
+        elif RICHNESS.get(a.kind, 0) > RICHNESS.get(out[same].kind, 0):
+            out[same] = a
     return out
 
 

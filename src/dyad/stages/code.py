@@ -25,7 +25,7 @@ from dyad.records import Actor, Document, Event, Evidence, Location, Sentence
 from dyad.stages.arguments import Context, assign
 from dyad.stages.event_dates import DateTuple, DocumentDates
 from dyad.stages.matcher import Hit, Matcher, longest
-from dyad.stages.mentions import ActorMention, find_actors
+from dyad.stages.mentions import ActorMention, Entry, find_actors, remember_people
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 NEGATION_WINDOW = 3  # tokens before the trigger (after it too in verb-final languages)
@@ -69,16 +69,18 @@ class RuleCoder:
             return []
         dates = DocumentDates(document, sentences, lang)
         context = Context()
+        known: dict[str, Entry] = {}
         events: list[Event] = []
         for sentence in sentences:
-            events += self._sentence_events(document, sentence, lang, dates, context)
+            events += self._sentence_events(document, sentence, lang, dates, context, known)
         return merge(events)
 
     def _sentence_events(self, doc: Document, sentence: Sentence, lang: LanguageData, dates: DocumentDates,
-                         context: Context) -> list[Event]:
+                         context: Context, known: dict[str, Entry]) -> list[Event]:
         triggers = trigger_matcher(lang.code)
         prepared = triggers.prepare(sentence.text)
-        actors = find_actors(prepared, lang.code)
+        actors = find_actors(prepared, lang.code, known)
+        remember_people(actors, prepared, known)
         found = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
         trigger_hits = governing(found, actors, lang)
         cues = cue_matcher(lang.code).find(prepared)

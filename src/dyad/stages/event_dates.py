@@ -106,6 +106,15 @@ class DocumentDates:
             return None, None, None  # without a publication date only a written year gives a date
         if self.base is not None and value > self.base + dt.timedelta(days=366):
             return None, None, None  # far in the future: a number misread as a year
+        if has_digit and self.base is not None and not re.search(r"(19|20)\d{2}", frag):
+            # A day and month without a year take the publication year (the previous one when
+            # that would put the event well after publication).
+            try:
+                value = value.replace(year=self.base.year)
+            except ValueError:
+                return None, None, None
+            if value > self.base + dt.timedelta(days=7):
+                value = value.replace(year=self.base.year - 1)
         if not has_digit and self.base is not None and (self.base - value).days == 7:
             value = self.base  # "on Wednesday" in a Wednesday paper is that day, not a week before
         if YEAR_ONLY.match(frag) and not _has_month(frag, self.lang.code):

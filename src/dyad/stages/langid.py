@@ -93,6 +93,7 @@ def _decide_close_pair(
     votes = {code: sum(words.count(w) for w in markers) for code, markers in pair["words"].items()}
     ranked = sorted(votes.items(), key=lambda item: -item[1])
     (top, top_votes), (_, second_votes) = ranked[0], ranked[1]
-    if top != best and top_votes >= 2 * max(second_votes, 1) and prob < 0.999:
+    clear = top_votes >= 2 * max(second_votes, 1) and prob < 0.999
+    if top != best and (clear or (top_votes > second_votes and prob < 0.8)):
         return LanguageGuess(top, script, "prior", 0.7)
     return LanguageGuess(best, script, "detected", prob)

@@ -17,7 +17,7 @@ from dyad.kb import knowledge_base, names_for_script
 from dyad.lang import LanguageData, tokens_of
 from dyad.lang import load as load_language
 from dyad.stages.matcher import Hit, Matcher, Sentence, longest
-from dyad.text import squash
+from dyad.text import fold, squash
 
 LATIN_LIKE = {"Latn", "Cyrl"}
 TITLE_GAP = 2  # tokens allowed between a title and the country after it ("Minister of Foreign Affairs of Iran")
@@ -80,14 +80,28 @@ def _organisation_entries(lang: LanguageData) -> list[tuple[str, Entry]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _ambiguous_surnames() -> frozenset[str]:
+    """One-word aliases that name more than one person (Wong: Penny Wong, Lawrence Wong)."""
+    owners: dict[str, set[str]] = {}
+    for person in knowledge_base().people.values():
+        words = {fold(person.name).split()[-1]} if person.name.split() else set()
+        words |= {fold(a) for names in person.aliases.values() for a in names if len(a.split()) == 1}
+        for word in words:
+            owners.setdefault(word, set()).add(person.id)
+    return frozenset(word for word, ids in owners.items() if len(ids) > 1)
+
+
 def _people_entries(lang: LanguageData) -> list[tuple[str, Entry]]:
     out: list[tuple[str, Entry]] = []
+    ambiguous = _ambiguous_surnames()
     for person in knowledge_base().people.values():
         entry = Entry("person", person.country, person.id, person.name)
         names = names_for_script(person.aliases, lang.code, lang.script)
         if lang.script == "Latn":
             names.append(person.name)
-        out += [(n, entry) for n in names]
+        # A surname several people share is resolved only within a document (see `known`).
+        out += [(n, entry) for n in names if len(n.split()) > 1 or fold(n) not in ambiguous]
     return out
 
 
@@ -105,10 +119,15 @@ def actor_matcher(code: str) -> Matcher[Entry]:
     return Matcher(lang, patterns)
 
 
-def find_actors(sentence: Sentence, code: str) -> list[ActorMention]:
-    """The actors a sentence names, titles joined with their country and person."""
+def find_actors(sentence: Sentence, code: str, known: dict[str, Entry] | None = None) -> list[ActorMention]:
+    """The actors a sentence names, titles joined with their country and person.
+
+    `known` maps word forms of people named earlier in the document to them, so that
+    "Wong" after "Lawrence Wong" is Lawrence Wong.
+    """
     matcher = actor_matcher(code)
-    hits = longest([h for h in matcher.find(sentence) if _plausible(h, sentence, matcher.lang)])
+    hits = [h for h in matcher.find(sentence) if _plausible(h, sentence, matcher.lang)]
+    hits = longest(hits + _known_people(sentence, known or {}, matcher.lang))
     mentions = [_mention(h, sentence) for h in hits]
     joined = _join_titles(mentions, sentence, matcher.lang)
     home = matcher.lang.home_country
@@ -118,6 +137,36 @@ def find_actors(sentence: Sentence, code: str) -> list[ActorMention]:
     # that country's ("Dışişleri Bakanlığı", "МИД"); other titles (police, president) are not.
     return [replace(m, code=home) if m.code is None and m.kind in {"official", "role"}
             and (m.role or "").startswith(HOME_ROLES) else m for m in joined]
+
+
+def _known_people(sentence: Sentence, known: dict[str, Entry], lang: LanguageData) -> list[Hit[Entry]]:
+    """Words that repeat the surname of a person named earlier in the document."""
+    if not known or lang.chars:
+        return []
+    hits: list[Hit[Entry]] = []
+    for token in sentence.tokens:
+        original = sentence.text[token.start:token.end]
+        if lang.script in LATIN_LIKE and not original[:1].isupper():
+            continue
+        entry = next((known[f] for f in token.forms if f in known), None)
+        if entry is not None:
+            hits.append(Hit(token.index, token.index, token.start, token.end, entry))
+    return hits
+
+
+def remember_people(mentions: list[ActorMention], sentence: Sentence, known: dict[str, Entry]) -> None:
+    """Add the people a sentence names to the document's `known` surnames."""
+    tokens = {t.start: t for t in sentence.tokens}
+    for m in mentions:
+        if m.kind != "person" or not m.name:
+            continue
+        entry = Entry("person", m.code, m.kb_id, m.name, m.role, m.sector)
+        last = [t for t in sentence.tokens if m.start <= t.start and t.end <= m.end]
+        if last and len(last) >= 2 and last[-1].start in tokens:
+            for form in last[-1].forms:
+                known.setdefault(form, entry)
+        for word in fold(m.name).split()[-1:]:
+            known.setdefault(word, entry)
 
 
 def _plausible(hit: Hit[Entry], sentence: Sentence, lang: LanguageData) -> bool:
