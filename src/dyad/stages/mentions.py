@@ -16,6 +16,7 @@ from functools import lru_cache
 from dyad.kb import knowledge_base, names_for_script
 from dyad.lang import LanguageData, tokens_of
 from dyad.lang import load as load_language
+from dyad.stages.link import link_person, romanize
 from dyad.stages.matcher import Hit, Matcher, Sentence, longest
 from dyad.text import fold, squash
 
@@ -128,8 +129,9 @@ def find_actors(sentence: Sentence, code: str, known: dict[str, Entry] | None = 
     matcher = actor_matcher(code)
     hits = [h for h in matcher.find(sentence) if _plausible(h, sentence, matcher.lang)]
     hits = longest(hits + _known_people(sentence, known or {}, matcher.lang))
+    hits = longest(hits + _honorific_names(sentence, hits, matcher.lang))
     mentions = [_mention(h, sentence) for h in hits]
-    joined = _join_titles(mentions, sentence, matcher.lang)
+    joined = _name_before_title(_join_titles(mentions, sentence, matcher.lang), sentence, matcher.lang)
     home = matcher.lang.home_country
     if home is None:
         return joined
@@ -152,6 +154,64 @@ def _known_people(sentence: Sentence, known: dict[str, Entry], lang: LanguageDat
         if entry is not None:
             hits.append(Hit(token.index, token.index, token.start, token.end, entry))
     return hits
+
+
+MAX_NAME_PARTS = 3
+
+
+def _honorific_names(sentence: Sentence, hits: list[Hit[Entry]], lang: LanguageData) -> list[Hit[Entry]]:
+    """Names after an honorific (Thai นาย, นาง …) in scripts without capitals: up to the next mention."""
+    honorifics = [h[0] for h in lang.modifiers.get("honorific", ()) if h]
+    if not honorifics or not lang.chars:
+        return []
+    out: list[Hit[Entry]] = []
+    for honorific in honorifics:
+        start = sentence.folded.find(honorific)
+        while start >= 0:
+            begin = start + len(honorific)
+            limit = min([h.first for h in hits if h.first >= begin] + [len(sentence.folded)])
+            parts = sentence.folded[begin:limit].split(" ")[:MAX_NAME_PARTS]
+            name = " ".join(p for p in parts if p).strip()
+            if len(name) >= 2:
+                end = begin + len(" ".join(parts).rstrip())
+                o_start, o_end = sentence.original_span(start, end)
+                out.append(Hit(start, end, o_start, o_end, Entry("name", name=sentence.text[
+                    sentence.original_span(begin, end)[0]:o_end])))
+            start = sentence.folded.find(honorific, begin)
+    return out
+
+
+def _name_before_title(mentions: list[ActorMention], sentence: Sentence, lang: LanguageData) -> list[ActorMention]:
+    """A name followed by its title and country ("นายอาลี … เลขาธิการ … ของอิหร่าน") becomes one person."""
+    out: list[ActorMention] = []
+    for i, m in enumerate(mentions):
+        if m.kind != "name":
+            out.append(m)
+            continue
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        country = following.code if following and following.kind == "official" and \
+            _gap(m, following, lang.chars) <= 1 else None
+        person = link_person(m.name or "", lang.code, country)
+        if person is None and country is None:
+            continue
+        name = person.name if person else romanize(m.name or "", lang.code).title()
+        out.append(ActorMention(m.start, m.end, m.first, m.last, person.country if person else country, "person",
+                                m.text, name, None, None, person.id if person else None))
+    return _absorb_titles(out, sentence, lang)
+
+
+def _absorb_titles(mentions: list[ActorMention], sentence: Sentence, lang: LanguageData) -> list[ActorMention]:
+    """An official right after a person of the same country describes that person."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "person" and m.kind == "official" and m.code == prev.code and \
+                _gap(prev, m, lang.chars) <= 1:
+            out[-1] = replace(prev, end=m.end, last=m.last, text=sentence.text[prev.start:m.end],
+                              role=prev.role or m.role, sector=prev.sector or m.sector)
+            continue
+        out.append(m)
+    return out
 
 
 def remember_people(mentions: list[ActorMention], sentence: Sentence, known: dict[str, Entry]) -> None:
@@ -213,7 +273,7 @@ def _join_titles(mentions: list[ActorMention], sentence: Sentence, lang: Languag
             if joined.code is None or joined.code == person.code:
                 joined = _merge(joined, person, sentence)
                 j += 1
-        elif joined.kind == "role" or joined.name is None:
+        elif joined.kind in {"role", "official"} and joined.name is None:
             joined = _unknown_person(joined, sentence, lang, mentions[j] if j < len(mentions) else None)
         out.append(joined)
         i = j
@@ -236,9 +296,10 @@ def _merge(a: ActorMention, b: ActorMention, sentence: Sentence) -> ActorMention
 
 def _unknown_person(title: ActorMention, sentence: Sentence, lang: LanguageData,
                     following: ActorMention | None) -> ActorMention:
-    """A capitalised name right after a title, for people the knowledge base lacks."""
+    """The person named right after a title: linked to the knowledge base when it can be, else kept as written."""
     if lang.script not in LATIN_LIKE or lang.chars:
-        return title if title.kind != "role" else replace(title, kind="official")
+        official = title if title.kind != "role" else replace(title, kind="official")
+        return _linked_after(official, sentence, lang) or official
     tokens = sentence.tokens
     names: list[int] = []
     k = title.last + 1
@@ -250,8 +311,31 @@ def _unknown_person(title: ActorMention, sentence: Sentence, lang: LanguageData,
         names.append(k)
         k += 1
     if len(names) < 2:
-        return replace(title, kind="official")
+        return _linked_after(title, sentence, lang) or replace(title, kind="official")
     end = tokens[names[-1]].end
     name = squash(sentence.text[tokens[names[0]].start:end])
+    person = link_person(name, lang.code, title.code)
+    if person is not None:
+        return ActorMention(title.start, end, title.first, names[-1], person.country, "person",
+                            sentence.text[title.start:end], person.name, title.role, title.sector, person.id)
     return ActorMention(title.start, end, title.first, names[-1], title.code, "person",
-                        sentence.text[title.start:end], name, title.role, title.sector, None)
+                        sentence.text[title.start:end], romanize(name, lang.code).title() if lang.script != "Latn"
+                        else name, title.role, title.sector, None)
+
+
+def _linked_after(title: ActorMention, sentence: Sentence, lang: LanguageData) -> ActorMention | None:
+    """In scripts without capitals, the words after a title that name a known person of its country."""
+    if title.code is None or lang.script in LATIN_LIKE or lang.chars:
+        return None
+    tokens = sentence.tokens
+    for width in (3, 2, 1):
+        last = title.last + width
+        if last >= len(tokens):
+            continue
+        span = sentence.text[tokens[title.last + 1].start:tokens[last].end]
+        person = link_person(span, lang.code, title.code)
+        if person is not None:
+            return ActorMention(title.start, tokens[last].end, title.first, last, person.country, "person",
+                                sentence.text[title.start:tokens[last].end], person.name, title.role,
+                                title.sector, person.id)
+    return None
