@@ -38,7 +38,7 @@ def test_files_and_language_config(code: str) -> None:
         assert _read(code, name) is not None, f"lang/{code}/{name} missing or empty"
     config = _read(code, "language.yaml")
     assert config["code"] == code
-    assert config["word_order"] in {"SVO", "SOV", "VSO"}
+    assert config["word_order"] in {"SVO", "SOV", "VSO", "V2"}
     assert config["segmentation"] in {"spaces", "chars"}
 
 

@@ -14,6 +14,11 @@ from typing import Any
 
 import yaml
 
+try:  # the C loader reads the lexicons several times faster
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
 from dyad.errors import DataError
 from dyad.records import NOISE_REASONS, PLOVER_TYPES
 from dyad.text import fold, word_spans
@@ -67,6 +72,7 @@ class LanguageData:
     strip_suffixes: tuple[str, ...] = ()
     name_suffixes: tuple[str, ...] = ()
     home_country: str | None = None  # whose institutions an unqualified title means ("the foreign ministry")
+    target_markers: tuple[str, ...] = ()  # words right before the target of a verb that follows (zh 对, ja に対し)
     triggers: tuple[Trigger, ...] = ()
     cues: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     roles: tuple[RoleTitle, ...] = ()
@@ -93,7 +99,7 @@ def _read(code: str, name: str) -> Any:
     if not path.is_file():
         return None
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as exc:
         raise DataError(f"lang/{code}/{name} is not valid YAML ({exc}); fix the file") from exc
 
@@ -130,6 +136,7 @@ def load(code: str) -> LanguageData:
         strip_suffixes=tuple(fold(p, code) for p in config.get("strip_suffixes") or ()),
         name_suffixes=tuple(fold(p, code) for p in config.get("name_suffixes") or ()),
         home_country=config.get("home_country"),
+        target_markers=tuple(fold(m, code) for m in config.get("target_markers") or ()),
         triggers=_triggers(code, chars),
         cues={kind: _patterns(cues_raw.get(kind) or (), code, chars) for kind in CUE_KINDS},
         roles=tuple(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from dyad.lang import LanguageData, Trigger
 from dyad.stages.matcher import Hit
 from dyad.stages.mentions import ActorMention
+from dyad.text import fold
 
 MAX_PAIRS = 4
 DOMESTIC_TYPES = {"COERCE", "SANCTION"}  # "X was arrested / convicted" with no agent: X's own state acted
@@ -101,7 +102,7 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
     joint = _joint_subject(hit, coded, sentence_text, lang)
     if joint is not None:
         return [(joint[0], joint[1], True)]
-    pair = _directed(hit, coded, lang)
+    pair = _directed(hit, coded, lang, sentence_text)
     if pair is None:
         pair = _directed_from_context(coded, context, trigger)
     if pair is None:
@@ -109,7 +110,25 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
     source, target = pair
     if trigger.passive:
         source, target = target, source
-    return [(source, target, False)]
+    pairs = [(source, target, False)]
+    # "threatened the United States and South Korea": one event per coordinated target.
+    for other in _coordinated_after(target, coded, sentence_text, lang):
+        if other.code not in {source.code, target.code}:
+            pairs.append((source, other, False))
+    return pairs[:MAX_PAIRS]
+
+
+def _coordinated_after(actor: ActorMention, coded: list[ActorMention], sentence_text: str,
+                       lang: LanguageData) -> list[ActorMention]:
+    """Actors joined to `actor` by "and" or a comma, after it."""
+    out: list[ActorMention] = []
+    last = actor
+    for other in sorted((a for a in coded if a.start >= actor.end), key=lambda a: a.start):
+        if last.start < 0 or not coordinated(last, other, sentence_text, lang):
+            break
+        out.append(other)
+        last = other
+    return out
 
 
 def _joint_subject(hit: Hit[Trigger], coded: list[ActorMention], sentence_text: str,
@@ -142,11 +161,31 @@ def _symmetric(coded: list[ActorMention], context: Context, reciprocal: bool) ->
     return []
 
 
-def _directed(hit: Hit[Trigger], coded: list[ActorMention], lang: LanguageData) -> tuple[ActorMention,
-                                                                                         ActorMention] | None:
+def _marked_target(before: list[ActorMention], sentence_text: str, lang: LanguageData) -> ActorMention | None:
+    """An actor right after a target marker ("欧盟对伊朗实施制裁": 伊朗 is the target)."""
+    if not lang.target_markers:
+        return None
+    for actor in before:
+        lead = fold(sentence_text[max(0, actor.start - 6):actor.start], lang.code).rstrip()
+        trail = fold(sentence_text[actor.end:actor.end + 8], lang.code).lstrip()
+        # Chinese puts the marker before the target (对伊朗); Japanese and Korean after it (イランに対し).
+        if any(lead.endswith(m) for m in lang.target_markers) or any(trail.startswith(m) for m in lang.target_markers):
+            return actor
+    return None
+
+
+def _directed(hit: Hit[Trigger], coded: list[ActorMention], lang: LanguageData,
+              sentence_text: str = "") -> tuple[ActorMention, ActorMention] | None:
     before = [a for a in coded if a.end <= hit.start]
     after = [a for a in coded if a.start >= hit.end]
-    if lang.word_order == "SOV":
+    marked = _marked_target(before, sentence_text, lang)
+    if marked is not None:
+        source = next((a for a in before if a.code != marked.code and a.start < marked.start), None)
+        if source is not None:
+            return source, marked
+    if lang.word_order in {"SOV", "V2"}:
+        # Verb-final, or verb-second with the rest at the end (de: "Xi wird Brasilien besuchen"):
+        # the subject comes first, the target next.
         ordered = _distinct(before + after)
         return (ordered[0], ordered[1]) if len(ordered) >= 2 else None
     if lang.word_order == "VSO" and not before:

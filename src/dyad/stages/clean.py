@@ -173,10 +173,13 @@ def _is_fragment(line: str, number: int, lang: LanguageData) -> bool:
     return not (title_case and len(words) == 3)
 
 
+YEAR_LIKE = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|13\d{2}|14\d{2}|25\d{2})(?!\d)")  # CE, Jalali/Hijri, BE
+
+
 def _is_date_line(line: str, lang: LanguageData, result: CleanResult | None) -> bool:
     """True when a short line is mostly a date or time; records the first date as the publication date."""
     plain = ascii_digits(line)
-    found = _numeric_date(plain) or search_first_date(plain, lang.code)
+    found = _numeric_date(plain) or (search_first_date(plain, lang.code) if YEAR_LIKE.search(plain) else None)
     covered = len(found.text) if found else 0
     covered += sum(len(m.group(0)) for m in TIME.finditer(plain[found.end:] if found else plain))
     letters = [c for c in plain if c.isalnum()]

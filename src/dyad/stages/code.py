@@ -21,15 +21,17 @@ from dyad.kb import knowledge_base
 from dyad.lang import CUE_KINDS, LanguageData, Trigger
 from dyad.lang import load as load_language
 from dyad.plover import cameo_root, intensity, quad
-from dyad.records import Actor, Document, Event, Evidence, Location, Sentence
+from dyad.records import Actor, Document, Event, Evidence, Sentence
 from dyad.stages.arguments import Context, assign
 from dyad.stages.event_dates import DateTuple, DocumentDates
+from dyad.stages.locate import dateline_place, find_place
 from dyad.stages.matcher import Hit, Matcher, longest
+from dyad.stages.matcher import Sentence as Prepared
 from dyad.stages.mentions import ActorMention, Entry, find_actors, remember_people
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 NEGATION_WINDOW = 3  # tokens before the trigger (after it too in verb-final languages)
-FUTURE_WINDOW = 5
+FUTURE_WINDOW = 8  # "is expected to travel to Beijing in May to meet"
 CHARS_PER_TOKEN = 2  # window scale for languages written without spaces
 SAME_ACTOR_TYPES = {"COERCE", "PROTEST", "ASSAULT", "SANCTION", "MOBILIZE"}  # may be domestic (TUR → TUR)
 VERSION = "1"
@@ -99,12 +101,12 @@ class RuleCoder:
                     continue
                 if symmetric:
                     trigger = replace(trigger, symmetric=True)
-                out.append(self._event(doc, sentence, hit, trigger, source, target, date, not background,
-                                       actors, lang))
+                out.append(self._event(doc, sentence, prepared, hit, trigger, source, target, date,
+                                       not background, actors, lang))
         context.update(actors)
         return out
 
-    def _event(self, doc: Document, sentence: Sentence, hit: Hit[Trigger], trigger: Trigger,
+    def _event(self, doc: Document, sentence: Sentence, prepared: Prepared, hit: Hit[Trigger], trigger: Trigger,
                source: ActorMention, target: ActorMention, date: DateTuple,
                main: bool, actors: list[ActorMention], lang: LanguageData) -> Event:
         value, precision, date_text = date
@@ -113,7 +115,9 @@ class RuleCoder:
             trigger=sentence.text[hit.start:hit.end], trigger_start=sentence.start + hit.start,
             trigger_end=sentence.start + hit.end,
         )
-        location = _location(actors, source, target)
+        location = find_place(prepared, lang, actors, (source, target))
+        if location is None and main:
+            location = dateline_place(doc.dateline, lang)
         mode = trigger.mode
         if trigger.type == "CONSULT" and mode is None and location and location.country in {source.code, target.code}:
             mode = "visit"
@@ -142,7 +146,9 @@ def governing(hits: list[Hit[Trigger]], actors: list[ActorMention], lang: Langua
     if len(hits) <= 1:
         return hits
     if lang.word_order == "SOV":
-        return [hits[-1]]
+        return [hits[-1]]  # V2 languages (de) head like SVO: the finite verb comes second
+    if lang.word_order == "VSO":
+        return [hits[0]]  # the verb opens the clause, before its subject
     first_actor = min((a.start for a in actors if a.code), default=-1)
     heads = [h for h in hits if h.start >= first_actor] or hits
     return [heads[0]]
@@ -161,7 +167,8 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
     trigger = hit.value
     scale = CHARS_PER_TOKEN * 3 if lang.chars else 1
     verb_final = lang.word_order == "SOV"
-    for cue in cues:
+    # Negation and hypotheticals first: "will not sign" is no promise.
+    for cue in sorted(cues, key=lambda c: c.value.kind not in {"negation", "hypothetical"}):
         before = hit.first - cue.last if not lang.chars else (hit.start - cue.end) // scale
         after = cue.first - hit.last if not lang.chars else (cue.start - hit.end) // scale
         near_before = 0 <= before <= NEGATION_WINDOW
@@ -192,17 +199,6 @@ def _actor(mention: ActorMention, date: str | None) -> Actor:
     sector = mention.sector or ("IGO" if mention.code in kb.organisations else "GOV" if role or name else None)
     return Actor(code=mention.code or "UNK", name=name, role=role, sector=sector, kb_id=kb_id, qid=qid,
                  text=mention.text)
-
-
-def _location(actors: list[ActorMention], source: ActorMention, target: ActorMention) -> Location | None:
-    """A capital named in the sentence that is not one of the event's actors."""
-    for mention in actors:
-        if mention.kind == "capital" and mention is not source and mention is not target:
-            kb = knowledge_base()
-            country = kb.countries.get(mention.code or "")
-            return Location(name=country.capital if country else mention.text, country=mention.code,
-                            text=mention.text)
-    return None
 
 
 def merge(events: list[Event]) -> list[Event]:

@@ -91,22 +91,34 @@ def calendar_dates(text: str, lang: str, base: dt.date | None = None) -> list[Re
     return sorted(found, key=lambda d: d.start)
 
 
+@lru_cache(maxsize=8192)
+def _jalali_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    from convertdate import persian
+
+    return dt.date(*persian.to_gregorian(year, month, day))
+
+
+@lru_cache(maxsize=64)
+def _jalali_year(year: int, month: int, day: int) -> int:
+    from convertdate import persian
+
+    return int(persian.from_gregorian(year, month, day)[0])
+
+
 def _convert_jalali(
     text: str, pattern: tuple[re.Pattern[str], dict[str, int]], base: dt.date | None
 ) -> list[ResolvedDate]:
-    from convertdate import persian
-
     regex, months = pattern
     out: list[ResolvedDate] = []
     for m in regex.finditer(text):
         day, month = int(m.group(1)), months[m.group(2)]
         year = int(m.group(3)) if m.group(3) else None
         if year is None and base is not None:
-            year = persian.from_gregorian(base.year, base.month, base.day)[0]
+            year = _jalali_year(base.year, base.month, base.day)
         if year is None or not 1300 <= year <= 1500 or not 1 <= day <= 31:
             continue
         try:
-            greg = dt.date(*persian.to_gregorian(year, month, day))
+            greg = _jalali_to_gregorian(year, month, day)
         except ValueError:
             continue
         out.append(ResolvedDate(greg.isoformat(), "day", m.group(0), m.start(), m.end()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from dyad.lang import LanguageData
 from dyad.records import DatePrecision, Document, Sentence
@@ -81,6 +82,8 @@ class DocumentDates:
         from dyad.stages.dates import _settings
 
         plain = ascii_digits(text)
+        if not any(c.isdigit() for c in plain) and not date_words(self.lang.code).search(plain):
+            return None, None, None  # no number and no month, weekday or relative-day word: no date
         try:
             found = search_dates(plain, languages=[self.lang.code], settings=_settings(self.lang.code, self.base))
         except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
@@ -126,6 +129,29 @@ class DocumentDates:
         if not re.search(r"(?<!\d)([1-9]|[12]\d|3[01])(?!\d)", frag.replace(str(value.year), "")):
             return f"{value.year:04d}-{value.month:02d}", "month", fragment
         return value.date().isoformat(), "day", fragment
+
+
+RELATIVE_UNITS = ("day", "week", "month", "year")
+
+
+@lru_cache(maxsize=64)
+def date_words(lang: str) -> re.Pattern[str]:
+    """Month, weekday and relative-day words dateparser knows for a language (a cheap pre-check)."""
+    from dateparser.languages.loader import default_loader
+
+    try:
+        info = default_loader.get_locale(lang).info
+    except (ValueError, KeyError):
+        return re.compile(r"(?!x)x")
+    words: set[str] = set()
+    for key in ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        words.update(w for w in info.get(key, ()) if len(w) >= 3)
+    for key, values in (info.get("relative-type") or {}).items():
+        if any(unit in key for unit in RELATIVE_UNITS):
+            words.update(v for v in values if len(v) >= 2)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(alternatives, re.IGNORECASE) if alternatives else re.compile(r"(?!x)x")
 
 
 def _has_month(fragment: str, lang: str) -> bool:

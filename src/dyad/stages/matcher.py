@@ -19,7 +19,7 @@ from dyad.text import fold_with_map, word_spans
 
 T = TypeVar("T")
 PatternToken = frozenset[str] | str  # the forms of a word, or "stem*", or "_"
-MIN_STEM = 3
+MIN_STEM = 3  # letters left after stripping an ending (2 in syllabic scripts: 한국을 → 한국)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +49,21 @@ class Forms:
 
     def __init__(self, lang: LanguageData) -> None:
         self.prefixes = sorted(lang.strip_prefixes, key=len, reverse=True)
+        self.min_stem = MIN_STEM if lang.script in {"Latn", "Cyrl", "Arab"} else 2
         self.suffixes = sorted(set(lang.strip_suffixes) | set(lang.name_suffixes), key=len, reverse=True)
 
-    def of(self, token: str) -> frozenset[str]:
-        """Every form under which `token` may match."""
+    def of(self, token: str, pattern: bool = False) -> frozenset[str]:
+        """Every form under which a text token may match (a pattern's own word keeps its proclitics:
+        ليما must not become يما and meet فيما)."""
         forms = {token}
-        if "'" in token:
+        if "'" in token and not pattern:
             forms.add(token.split("'", 1)[0])
-        for prefix in self.prefixes:
+        for prefix in () if pattern else self.prefixes:
             if token.startswith(prefix) and len(token) - len(prefix) >= 2:
                 forms.add(token[len(prefix):])
         for form in list(forms):
             for suffix in self.suffixes:
-                if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM:
+                if form.endswith(suffix) and len(form) - len(suffix) >= self.min_stem:
                     forms.add(form[: -len(suffix)])
                     break
         return frozenset(forms)
@@ -111,7 +113,7 @@ class Matcher(Generic[T]):
             compiled = tuple(self._compile(tok) for tok in pattern)
             head = pattern[0]
             if head.endswith("*"):
-                self.prefix.setdefault(head[:2], []).append((compiled, value))
+                self.prefix.setdefault(head[:-1][:2], []).append((compiled, value))
             else:
                 for form in compiled[0]:
                     self.exact.setdefault(form, []).append((compiled, value))
@@ -123,7 +125,7 @@ class Matcher(Generic[T]):
     def _compile(self, token: str) -> PatternToken:
         if token == "_" or token.endswith("*"):
             return token
-        return self.forms.of(token)
+        return self.forms.of(token, pattern=True)
 
     def prepare(self, text: str) -> Sentence:
         """A sentence ready for `find`."""
@@ -139,7 +141,7 @@ class Matcher(Generic[T]):
             seen: set[int] = set()
             candidates: list[tuple[tuple[PatternToken, ...], T]] = []
             for form in token.forms:
-                for cand in (*self.exact.get(form, ()), *self.prefix.get(form[:2], ())):
+                for cand in (*self.exact.get(form, ()), *self.prefix.get(form[:2], ()), *self.prefix.get(form[:1], ())):
                     if id(cand) not in seen:
                         seen.add(id(cand))
                         candidates.append(cand)

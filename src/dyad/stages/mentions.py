@@ -36,6 +36,7 @@ class Entry:
     name: str | None = None
     role: str | None = None
     sector: str | None = None
+    upper: bool = False  # an abbreviation written in capitals (UN, AU): "un", "au" in running text are not it
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +112,16 @@ def actor_matcher(code: str) -> Matcher[Entry]:
     """The gazetteer of one language."""
     lang = load_language(code)
     items = _country_entries(lang) + _organisation_entries(lang) + _people_entries(lang)
+    # A one-word name that is also a title word of the language (Uzbek "Raisi", chairman) is no name.
+    title_words = {r.pattern[0] for r in lang.roles if len(r.pattern) == 1}
     patterns = []
     for name, entry in items:
         toks = tokens_of(name, code, lang.chars)
+        if entry.kind == "person" and len(toks) == 1 and toks[0] in title_words:
+            continue
         if toks and not (len(toks) == 1 and len(toks[0]) < 2):
+            if lang.script in LATIN_LIKE and len(toks) == 1 and name.isupper() and len(name) <= 5:
+                entry = replace(entry, upper=True)
             patterns.append((toks, entry))
     patterns += [(r.pattern, Entry("role", role=r.role, sector=r.sector)) for r in lang.roles]
     return Matcher(lang, patterns)
@@ -230,10 +237,13 @@ def remember_people(mentions: list[ActorMention], sentence: Sentence, known: dic
 
 
 def _plausible(hit: Hit[Entry], sentence: Sentence, lang: LanguageData) -> bool:
-    """A person's name is capitalised in scripts with case: "yang" (Malay "which") is not Yang."""
-    if hit.value.kind != "person" or lang.script not in LATIN_LIKE:
+    """Case tells names from words in cased scripts: "yang" (Malay "which") is not Yang, "un" is not the UN."""
+    if lang.script not in LATIN_LIKE:
         return True
-    return sentence.text[hit.start:hit.end][:1].isupper()
+    text = sentence.text[hit.start:hit.end]
+    if hit.value.upper:
+        return text.isupper()
+    return hit.value.kind != "person" or text[:1].isupper()
 
 
 def _mention(hit: Hit[Entry], sentence: Sentence) -> ActorMention:
