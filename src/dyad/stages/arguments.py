@@ -76,11 +76,13 @@ Pair = tuple[ActorMention, ActorMention, bool]  # source, target, symmetric
 
 
 def participants(actors: list[ActorMention]) -> list[ActorMention]:
-    """The actors that can take part: a capital is a place when its country is named too,
-    or when two other countries are (a meeting held in a third country's capital)."""
+    """The actors that can take part: a capital is a place when its country is named too, or when
+    two other countries are (a meeting in a third country's capital) unless it opens the sentence
+    as its subject ("Paris a salué …")."""
     coded = [a for a in actors if a.code]
     others = {a.code for a in coded if a.kind != "capital"}
-    return [a for a in coded if a.kind != "capital" or (a.code not in others and len(others) < 2)]
+    return [a for i, a in enumerate(coded) if a.kind != "capital"
+            or (a.code not in others and (len(others) < 2 or i == 0))]
 
 
 def coordinated(a: ActorMention, b: ActorMention, sentence_text: str, lang: LanguageData) -> bool:
@@ -98,7 +100,7 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
     """(source, target, symmetric) for one trigger."""
     coded = participants(actors)
     if trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}:
-        return [(s, t, True) for s, t in _symmetric(coded, context, reciprocal)]
+        return [(s, t, True) for s, t in _symmetric(_meeting_parties(hit, coded, lang), context, reciprocal)]
     joint = _joint_subject(hit, coded, sentence_text, lang)
     if joint is not None:
         return [(joint[0], joint[1], True)]
@@ -146,8 +148,23 @@ def _joint_subject(hit: Hit[Trigger], coded: list[ActorMention], sentence_text: 
     return None
 
 
+def _meeting_parties(hit: Hit[Trigger], coded: list[ActorMention], lang: LanguageData) -> list[ActorMention]:
+    """Who takes part in a joint act: the actors before the trigger and the first one after it
+    ("A met B in C about D"); actors further on are places and topics. Verb-first and verb-final
+    clauses keep every actor."""
+    before = [a for a in coded if a.end <= hit.start]
+    if not before or lang.word_order in {"SOV", "VSO"}:
+        return coded
+    codes = {a.code for a in before}
+    first_after = next((a for a in coded if a.start >= hit.end and a.code not in codes), None)
+    return before + ([first_after] if first_after else [])
+
+
 def _symmetric(coded: list[ActorMention], context: Context, reciprocal: bool) -> list[tuple[ActorMention,
                                                                                             ActorMention]]:
+    dyad = context.dyad()
+    if reciprocal and dyad and len(_distinct(coded)) < 2:
+        return [(_carried(dyad[0]), _carried(dyad[1]))]  # "both sides", "the two ministers"
     distinct = _distinct(coded)
     if len(distinct) >= 2:
         head = distinct[0]

@@ -37,6 +37,7 @@ class Entry:
     role: str | None = None
     sector: str | None = None
     upper: bool = False  # an abbreviation written in capitals (UN, AU): "un", "au" in running text are not it
+    cased: bool = False  # a name written with a capital (Pháp): lower-case "pháp" in "biện pháp" is not France
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,8 @@ def actor_matcher(code: str) -> Matcher[Entry]:
         if toks and not (len(toks) == 1 and len(toks[0]) < 2):
             if lang.script in LATIN_LIKE and len(toks) == 1 and name.isupper() and len(name) <= 5:
                 entry = replace(entry, upper=True)
+            elif lang.script in LATIN_LIKE and name[:1].isupper() and entry.kind != "role":
+                entry = replace(entry, cased=True)
             patterns.append((toks, entry))
     patterns += [(r.pattern, Entry("role", role=r.role, sector=r.sector)) for r in lang.roles]
     return Matcher(lang, patterns)
@@ -243,7 +246,7 @@ def _plausible(hit: Hit[Entry], sentence: Sentence, lang: LanguageData) -> bool:
     text = sentence.text[hit.start:hit.end]
     if hit.value.upper:
         return text.isupper()
-    return hit.value.kind != "person" or text[:1].isupper()
+    return not hit.value.cased or text[:1].isupper()
 
 
 def _mention(hit: Hit[Entry], sentence: Sentence) -> ActorMention:
@@ -276,6 +279,11 @@ def _join_titles(mentions: list[ActorMention], sentence: Sentence, lang: Languag
             joined = _merge(out.pop(), joined, sentence)
         elif j < len(mentions) and mentions[j].kind in {"country", "organisation", "capital"} and \
                 _gap(m, mentions[j], lang.chars) <= TITLE_GAP:
+            # "Secretary of the National Security Council of Belarus": the body is national, not the UN's.
+            after = mentions[j + 1] if j + 1 < len(mentions) else None
+            if mentions[j].kind == "organisation" and after is not None and after.kind in {"country", "capital"} \
+                    and _gap(mentions[j], after, lang.chars) <= 2:
+                j += 1
             joined = _merge(joined, mentions[j], sentence)
             j += 1
         if j < len(mentions) and mentions[j].kind == "person" and _gap(joined, mentions[j], lang.chars) <= NAME_GAP:
