@@ -186,7 +186,7 @@ def _marked_target(before: list[ActorMention], sentence_text: str, lang: Languag
         lead = fold(sentence_text[max(0, actor.start - 6):actor.start], lang.code).rstrip()
         trail = fold(sentence_text[actor.end:actor.end + 8], lang.code).lstrip()
         # Chinese puts the marker before the target (对伊朗); Japanese and Korean after it (イランに対し).
-        if any(lead.endswith(m) for m in lang.target_markers) or any(trail.startswith(m) for m in lang.target_markers):
+        if any(m in lead for m in lang.target_markers) or any(trail.startswith(m) for m in lang.target_markers):
             return actor
     return None
 

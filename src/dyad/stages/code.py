@@ -72,6 +72,7 @@ class RuleCoder:
         dates = DocumentDates(document, sentences, lang)
         context = Context()
         known: dict[str, Entry] = {}
+        self.speakers: dict[str, Entry] = {}  # actor code → the person of that side named last
         events: list[Event] = []
         for sentence in sentences:
             events += self._sentence_events(document, sentence, lang, dates, context, known)
@@ -83,6 +84,9 @@ class RuleCoder:
         prepared = triggers.prepare(sentence.text)
         actors = find_actors(prepared, lang.code, known)
         remember_people(actors, prepared, known)
+        for actor in actors:
+            if actor.kind == "person" and actor.name and actor.code:
+                self.speakers[actor.code] = Entry("person", actor.code, actor.kb_id, actor.name, actor.role)
         found = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
         trigger_hits = governing(found, actors, lang)
         cues = cue_matcher(lang.code).find(prepared)
@@ -125,7 +129,8 @@ class RuleCoder:
             f"{doc.id}|{trigger.type}|{source.code}|{target.code}|{sentence.start}|{hit.start}".encode()
         ).hexdigest()[:16]
         return Event(
-            id=event_id, doc_id=doc.id, type=trigger.type, source=_actor(source, value), target=_actor(target, value),
+            id=event_id, doc_id=doc.id, type=trigger.type, source=_actor(source, value, self.speakers),
+            target=_actor(target, value, self.speakers),
             evidence=(evidence,), mode=mode, contexts=trigger.contexts,
             symmetric=trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}, date=value,
             date_precision=precision, date_text=date_text, location=location, main=main,
@@ -169,7 +174,7 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
     verb_final = lang.word_order == "SOV"
     # Negation and hypotheticals first: "will not sign" is no promise.
     for cue in sorted(cues, key=lambda c: c.value.kind not in {"negation", "hypothetical"}):
-        if hit.start <= cue.start and cue.end <= hit.end:
+        if hit.start <= cue.start and cue.end <= hit.end and cue.end - cue.start < hit.end - hit.start:
             continue  # a cue inside the trigger itself (vi "không kích", airstrike) is part of the word
         before = hit.first - cue.last if not lang.chars else (hit.start - cue.end) // scale
         after = cue.first - hit.last if not lang.chars else (cue.start - hit.end) // scale
@@ -185,10 +190,14 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
     return trigger
 
 
-def _actor(mention: ActorMention, date: str | None) -> Actor:
-    """A record actor, with the person a title denotes on that date when the knowledge base knows it."""
+def _actor(mention: ActorMention, date: str | None, speakers: dict[str, Entry] | None = None) -> Actor:
+    """A record actor, with its person: named, denoted by a title on that date, or (for a country
+    standing for its delegation) the person of that country the article named last."""
     kb = knowledge_base()
     name, kb_id, role, qid = mention.name, mention.kb_id, mention.role, None
+    speaker = (speakers or {}).get(mention.code or "")
+    if name is None and role is None and speaker is not None and mention.kind in {"country", "capital"}:
+        name, kb_id, role = speaker.name, speaker.kb_id, speaker.role
     if kb_id and kb_id in kb.people:
         person = kb.people[kb_id]
         qid = person.qid

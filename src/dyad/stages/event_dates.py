@@ -21,6 +21,7 @@ from dyad.stages.dates import calendar_dates, has_parts, publication_datetime
 from dyad.stages.matcher import Sentence as Prepared
 from dyad.text import ascii_digits
 
+CJK_DATE = re.compile(r"(?:(\d{4})\s*[年년]\s*)?(?:(\d{1,2})\s*[月월]\s*)?(\d{1,2})\s*[日일]")
 BACKGROUND_DAYS = 10  # an event dated this long before publication is background
 LEAD_SENTENCES = 4
 YEAR_ONLY = re.compile(r"^\D*(19|20)\d{2}\D*$")
@@ -74,7 +75,28 @@ class DocumentDates:
         calendar = calendar_dates(text, self.lang.code, base_date)
         if calendar:
             return calendar[0].value, calendar[0].precision, calendar[0].text
+        if self.lang.code in {"zh", "ja", "ko"}:
+            found = self._cjk(text)
+            if found[0]:
+                return found
         return self._search(text)
+
+    def _cjk(self, text: str) -> DateTuple:
+        """Dates written 2023年12月12日, 12月12日 or 20日 (the day of the publication month)."""
+        m = CJK_DATE.search(ascii_digits(text))
+        if not m:
+            return None, None, None
+        year = int(m.group(1)) if m.group(1) else (self.base.year if self.base else None)
+        month = int(m.group(2)) if m.group(2) else (self.base.month if self.base else None)
+        if year is None or month is None:
+            return None, None, None
+        try:
+            value = dt.date(year, month, int(m.group(3)))
+        except ValueError:
+            return None, None, None
+        if self.base is not None and not m.group(1) and value > self.base.date() + dt.timedelta(days=7):
+            value = value.replace(year=year - 1) if m.group(2) else _month_before(value)
+        return value.isoformat(), "day", m.group(0)
 
     def _search(self, text: str) -> DateTuple:
         from dateparser.search import search_dates
@@ -118,10 +140,11 @@ class DocumentDates:
                 return None, None, None
             if value > self.base + dt.timedelta(days=7):
                 value = value.replace(year=self.base.year - 1)
-        if not has_digit and self.base is not None and (self.base - value).days == 7:
+        if not has_digit and self.base is not None and (self.base.date() - value.date()).days == 7:
             value = self.base  # "on Wednesday" in a Wednesday paper is that day, not a week before
         if YEAR_ONLY.match(frag) and not _has_month(frag, self.lang.code):
-            return str(value.year), "year", fragment
+            # A bare year in a sentence ("the first visit since 2014") rarely dates its event.
+            return None, None, None
         if not has_digit:
             if self.base is None:
                 return None, None, None  # a bare weekday needs a publication date
@@ -156,3 +179,9 @@ def date_words(lang: str) -> re.Pattern[str]:
 
 def _has_month(fragment: str, lang: str) -> bool:
     return has_parts(fragment, lang, ["month"])
+
+
+def _month_before(value: dt.date) -> dt.date:
+    """The same day a month earlier (a day-of-month after publication belongs to the previous month)."""
+    month, year = (value.month - 1, value.year) if value.month > 1 else (12, value.year - 1)
+    return value.replace(year=year, month=month)
