@@ -121,7 +121,7 @@ def _classify(
             opens = rule.starts_list or (
                 rule.reason in {"related-link", "headline-list"} and len(line.split()) <= 4
             )
-            return rule.reason, opens
+            return rule.reason, opens or in_list  # a timestamp inside a headline list does not end it
     if in_list and _looks_like_headline(line, lang):
         return "headline-list", True
     if _is_ticker(line):

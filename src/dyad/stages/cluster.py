@@ -31,6 +31,7 @@ WINDOW_DAYS = 4  # reports of one event fall within this many days of each other
 THRESHOLD = 0.45
 SIMILARITY_FLOOR, SIMILARITY_SPAN = 0.35, 0.45
 LEAD_CHARS = 600
+MAX_CANDIDATES = 200  # per dyad: same-day reports first, then the most recent; keeps each document's cost bounded
 
 
 @dataclass
@@ -180,14 +181,15 @@ class StoryIndex:
         found: dict[str, tuple[Signature, np.ndarray | None, str | None]] = {}
         for dyad in sig.dyads:
             if day is None:
-                rows = self.db.execute("SELECT doc_id FROM story_keys WHERE dyad = ? AND doc_id != ?",
-                                       (dyad, sig.doc_id)).fetchall()
+                rows = self.db.execute("SELECT doc_id FROM story_keys WHERE dyad = ? AND doc_id != ?"
+                                       " ORDER BY rowid DESC LIMIT ?", (dyad, sig.doc_id, MAX_CANDIDATES)).fetchall()
             else:
                 low = (day - dt.timedelta(days=WINDOW_DAYS)).isoformat()
                 high = (day + dt.timedelta(days=WINDOW_DAYS)).isoformat()
                 rows = self.db.execute(
                     "SELECT doc_id FROM story_keys WHERE dyad = ? AND doc_id != ? AND (day = '' OR day LIKE '____-__'"
-                    " OR day BETWEEN ? AND ?)", (dyad, sig.doc_id, low, high)).fetchall()
+                    " OR day BETWEEN ? AND ?) ORDER BY day = ? DESC, rowid DESC LIMIT ?",
+                    (dyad, sig.doc_id, low, high, day.isoformat(), MAX_CANDIDATES)).fetchall()
             for (doc_id,) in rows:
                 if doc_id not in found:
                     found[doc_id] = self._load(doc_id)
@@ -215,19 +217,24 @@ def assign_stories(store: Store, doc_ids: list[str], use_text: bool = True) -> d
         document = documents[doc_id]
         sig = signature(document, events_by_doc.get(doc_id, []))
         vector = embed([lead_text(document)])[0] if use_text and sig.dyads else None
-        best: tuple[float, str | None, dict[str, Any]] = (0.0, None, {})
-        for other, other_vector, story in index.candidates(sig):
-            similarity = float(vector @ other_vector) if vector is not None and other_vector is not None else None
-            result = compare(sig, other, similarity)
-            if result.veto is None and result.score > best[0]:
-                best = (result.score, story, {"with": other.doc_id, "score": result.score, **result.signals})
-        story_id = best[1] if best[0] >= THRESHOLD and best[1] else f"s-{doc_id}"
-        reason = best[2] if story_id != f"s-{doc_id}" else {"started": True, "best": best[2] or None}
-        store.set_story(doc_id, story_id)
-        index.save_signature(sig, vector)
-        store.db.execute("UPDATE doc_signatures SET reason_json = ? WHERE doc_id = ?", (json.dumps(reason), doc_id))
-        reasons[doc_id] = reason
+        reasons[doc_id] = cluster_one(index, sig, vector)
     return reasons
+
+
+def cluster_one(index: StoryIndex, sig: Signature, vector: np.ndarray | None) -> dict[str, Any]:
+    """Put one document in the best matching story among its blocked candidates, or a new one."""
+    best: tuple[float, str | None, dict[str, Any]] = (0.0, None, {})
+    for other, other_vector, story in index.candidates(sig):
+        similarity = float(vector @ other_vector) if vector is not None and other_vector is not None else None
+        result = compare(sig, other, similarity)
+        if result.veto is None and result.score > best[0]:
+            best = (result.score, story, {"with": other.doc_id, "score": result.score, **result.signals})
+    story_id = best[1] if best[0] >= THRESHOLD and best[1] else f"s-{sig.doc_id}"
+    reason = best[2] if story_id != f"s-{sig.doc_id}" else {"started": True, "best": best[2] or None}
+    index.store.set_story(sig.doc_id, story_id)
+    index.save_signature(sig, vector)
+    index.db.execute("UPDATE doc_signatures SET reason_json = ? WHERE doc_id = ?", (json.dumps(reason), sig.doc_id))
+    return reason
 
 
 def _has_signature(store: Store, doc_id: str) -> bool:
