@@ -24,7 +24,10 @@ def _cases() -> list[Any]:
     for path in sorted(HERE.glob("*/sentences.yaml")):
         code = path.parent.name
         for number, item in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or (), start=1):
-            cases.append(pytest.param(code, item, id=f"{code}-{number}"))
+            # A known limitation of rules.v1 is recorded with its reason and expected to fail until fixed.
+            marks = [pytest.mark.xfail(reason=item["known_limitation"], strict=True)] if item.get(
+                "known_limitation") else []
+            cases.append(pytest.param(code, item, id=f"{code}-{number}", marks=marks))
     return cases
 
 

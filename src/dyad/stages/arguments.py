@@ -156,7 +156,7 @@ def _meeting_parties(hit: Hit[Trigger], coded: list[ActorMention], lang: Languag
     if not before or lang.word_order in {"SOV", "VSO"}:
         return coded
     codes = {a.code for a in before}
-    first_after = next((a for a in coded if a.start >= hit.end and a.code not in codes), None)
+    first_after = next((a for a in coded if a.start >= hit.start and a.code not in codes), None)
     return before + ([first_after] if first_after else [])
 
 
@@ -194,7 +194,7 @@ def _marked_target(before: list[ActorMention], sentence_text: str, lang: Languag
 def _directed(hit: Hit[Trigger], coded: list[ActorMention], lang: LanguageData,
               sentence_text: str = "") -> tuple[ActorMention, ActorMention] | None:
     before = [a for a in coded if a.end <= hit.start]
-    after = [a for a in coded if a.start >= hit.end]
+    after = [a for a in coded if a.start >= hit.start]  # an actor inside the trigger ("прыбыў у Мінск") counts
     marked = _marked_target(before, sentence_text, lang)
     if marked is not None:
         source = next((a for a in before if a.code != marked.code and a.start < marked.start), None)

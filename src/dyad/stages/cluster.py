@@ -31,6 +31,7 @@ WINDOW_DAYS = 4  # reports of one event fall within this many days of each other
 THRESHOLD = 0.45
 SIMILARITY_FLOOR, SIMILARITY_SPAN = 0.35, 0.45
 LEAD_CHARS = 600
+CACHE_SIZE = 50_000  # signatures kept in memory between documents of one run
 MAX_CANDIDATES = 200  # per dyad: same-day reports first, then the most recent; keeps each document's cost bounded
 
 
@@ -162,6 +163,7 @@ class StoryIndex:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.db = store.db
+        self._cache: dict[str, tuple[Signature, np.ndarray | None]] = {}
 
     def save_signature(self, sig: Signature, vector: np.ndarray | None) -> None:
         """Keep a document's signature and index it by dyad and day."""
@@ -196,9 +198,15 @@ class StoryIndex:
         return list(found.values())
 
     def _load(self, doc_id: str) -> tuple[Signature, np.ndarray | None, str | None]:
-        row = self.db.execute("SELECT record_json, vector FROM doc_signatures WHERE doc_id = ?", (doc_id,)).fetchone()
-        vector = np.frombuffer(row[1], dtype=np.float32) if row[1] else None
-        return Signature(**json.loads(row[0])), vector, self.store.story_of(doc_id)
+        if doc_id not in self._cache:
+            row = self.db.execute("SELECT record_json, vector FROM doc_signatures WHERE doc_id = ?",
+                                  (doc_id,)).fetchone()
+            vector = np.frombuffer(row[1], dtype=np.float32) if row[1] else None
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.clear()
+            self._cache[doc_id] = (Signature(**json.loads(row[0])), vector)
+        sig, vector = self._cache[doc_id]
+        return sig, vector, self.store.story_of(doc_id)
 
 
 def assign_stories(store: Store, doc_ids: list[str], use_text: bool = True) -> dict[str, dict[str, Any]]:

@@ -174,8 +174,9 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
     verb_final = lang.word_order == "SOV"
     # Negation and hypotheticals first: "will not sign" is no promise.
     for cue in sorted(cues, key=lambda c: c.value.kind not in {"negation", "hypothetical"}):
-        if hit.start <= cue.start and cue.end <= hit.end and cue.end - cue.start < hit.end - hit.start:
-            continue  # a cue inside the trigger itself (vi "không kích", airstrike) is part of the word
+        if hit.start <= cue.start and cue.end < hit.end:
+            continue  # a cue inside the trigger (vi "không kích", airstrike) is part of the word; one that
+            # ends it is a negated verb form (kk "қосылмайды")
         before = hit.first - cue.last if not lang.chars else (hit.start - cue.end) // scale
         after = cue.first - hit.last if not lang.chars else (cue.start - hit.end) // scale
         near_before = 0 <= before <= NEGATION_WINDOW

@@ -57,7 +57,10 @@ class Forms:
         ليما must not become يما and meet فيما)."""
         forms = {token}
         if "'" in token and not pattern:
-            forms.add(token.split("'", 1)[0])
+            head, tail = token.split("'", 1)
+            forms.add(head)  # Turkish case endings: iran'a
+            if len(head) <= 2:
+                forms.add(tail)  # French and Italian elision: l'iran, d'italia
         for prefix in () if pattern else self.prefixes:
             if token.startswith(prefix) and len(token) - len(prefix) >= 2:
                 forms.add(token[len(prefix):])

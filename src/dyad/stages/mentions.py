@@ -245,7 +245,7 @@ def _plausible(hit: Hit[Entry], sentence: Sentence, lang: LanguageData) -> bool:
         return True
     text = sentence.text[hit.start:hit.end]
     if hit.value.upper:
-        return text.isupper()
+        return text.split("'")[0].split("’")[0].isupper()  # ABD'yi
     return not hit.value.cased or text[:1].isupper()
 
 
