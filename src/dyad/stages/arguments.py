@@ -99,6 +99,12 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
            context: Context, reciprocal: bool, sentence_text: str) -> list[Pair]:
     """(source, target, symmetric) for one trigger."""
     coded = participants(actors)
+    if reciprocal and not any(a.end <= hit.start for a in coded) and context.dyad():
+        # "Both sides agreed …", "the two leaders discussed Myanmar": the subject is the dyad of the
+        # sentences before; countries after the verb are topics.
+        dyad = context.dyad()
+        assert dyad is not None
+        return [(_carried(dyad[0]), _carried(dyad[1]), True)]
     if trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}:
         return [(s, t, True) for s, t in _symmetric(_meeting_parties(hit, coded, lang), context, reciprocal)]
     joint = _joint_subject(hit, coded, sentence_text, lang)

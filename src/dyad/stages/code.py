@@ -95,7 +95,8 @@ class RuleCoder:
             trigger = _effective(hit, cues, lang)
             if trigger is None:
                 continue
-            pairs = assign(trigger, hit, actors, lang, context, _has(cues, "reciprocal"), sentence.text)
+            both_sides = any(c.value.kind == "reciprocal" and c.end <= hit.start for c in cues)
+            pairs = assign(trigger, hit, actors, lang, context, both_sides, sentence.text)
             if not pairs:
                 continue
             date = dates.for_sentence(sentence, prepared)
