@@ -230,7 +230,9 @@ def _directed_from_context(coded: list[ActorMention], context: Context,
     if len(distinct) == 1:
         only = distinct[0]
         if trigger.passive and trigger.type in DOMESTIC_TYPES:
-            return (only, only)
+            # "X was arrested" with no agent: X's own state acted (the state, not X, is the source).
+            state = ActorMention(-1, -1, -1, -1, only.code, "state", only.code or "")
+            return (only, state)  # swapped by the passive voice below
         partner = context.partner(only.code)
         return (only, _carried(partner)) if partner else None
     return None

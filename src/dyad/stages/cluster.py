@@ -75,8 +75,8 @@ def signature(document: Document, events: list[Event]) -> Signature:
                 names = sig.persons.setdefault(actor.code, [])
                 if _last_name(actor.name) not in names:
                     names.append(_last_name(actor.name))
-        if sig.event_date is None and event.date and event.date_text and len(event.date) == 10:
-            sig.event_date = event.date
+        if event is main[0] and event.date and event.date_text and len(event.date) == 10:
+            sig.event_date = event.date  # the lead's own date; a later dated sentence is often background
         if sig.place is None and event.location is not None:
             sig.place = event.location.name
     return sig

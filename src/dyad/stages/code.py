@@ -24,7 +24,7 @@ from dyad.plover import cameo_root, intensity, quad
 from dyad.records import Actor, Document, Event, Evidence, Sentence
 from dyad.stages.arguments import Context, assign
 from dyad.stages.event_dates import DateTuple, DocumentDates
-from dyad.stages.locate import dateline_place, find_place
+from dyad.stages.locate import dateline_place, find_place, localise
 from dyad.stages.matcher import Hit, Matcher, longest
 from dyad.stages.matcher import Sentence as Prepared
 from dyad.stages.mentions import ActorMention, Entry, find_actors, remember_people
@@ -82,7 +82,7 @@ class RuleCoder:
                          context: Context, known: dict[str, Entry]) -> list[Event]:
         triggers = trigger_matcher(lang.code)
         prepared = triggers.prepare(sentence.text)
-        actors = find_actors(prepared, lang.code, known)
+        actors = localise(find_actors(prepared, lang.code, known), prepared, lang)
         remember_people(actors, prepared, known)
         for actor in actors:
             if actor.kind == "person" and actor.name and actor.code:

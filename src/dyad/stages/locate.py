@@ -10,6 +10,7 @@ matching is never used for places: มินสค์ must not become Minot.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from dyad.kb import Place, knowledge_base, names_for_script
@@ -94,3 +95,25 @@ def dateline_place(dateline: str | None, lang: LanguageData) -> Location | None:
         return None
     place = max((h.value for h in hits), key=lambda p: p.population)
     return _location(place, dateline)
+
+
+LOCAL_GAP_CHARS = 3  # characters allowed between a title and its city ("Istanbul mayor", "maire d'Istanbul")
+
+
+def localise(actors: list[ActorMention], sentence: Sentence, lang: LanguageData) -> list[ActorMention]:
+    """An official with no country takes the country of the city right next to its title
+    (a mayor or governor of Istanbul is Turkish)."""
+    if all(a.code for a in actors if a.kind in {"official", "person"}):
+        return actors
+    hits = [h for h in place_matcher(lang.code).find(sentence)
+            if lang.script not in LATIN_LIKE or sentence.text[h.start:h.end][:1].isupper()]
+    out = []
+    for actor in actors:
+        if actor.code is None and actor.kind in {"official", "person"}:
+            near = [h for h in hits if -LOCAL_GAP_CHARS <= actor.start - h.end <= LOCAL_GAP_CHARS
+                    or -LOCAL_GAP_CHARS <= h.start - actor.end <= LOCAL_GAP_CHARS
+                    or (actor.start <= h.start and h.end <= actor.end)]
+            if near:
+                actor = replace(actor, code=max(near, key=lambda h: h.value.population).value.country)
+        out.append(actor)
+    return out

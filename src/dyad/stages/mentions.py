@@ -23,6 +23,7 @@ from dyad.text import fold, squash
 LATIN_LIKE = {"Latn", "Cyrl"}
 TITLE_GAP = 2  # tokens allowed between a title and the country after it ("Minister of Foreign Affairs of Iran")
 NAME_GAP = 1  # tokens allowed between a title (+ country) and the person's name
+NOUNS_CAPITALISED = {"de", "lb"}  # languages that capitalise every noun
 HOME_ROLES = ("Minister", "Spokesperson", "Secretary of the Security Council", "National Security Adviser")
 
 
@@ -38,6 +39,7 @@ class Entry:
     sector: str | None = None
     upper: bool = False  # an abbreviation written in capitals (UN, AU): "un", "au" in running text are not it
     cased: bool = False  # a name written with a capital (Pháp): lower-case "pháp" in "biện pháp" is not France
+    stem: int = 0  # letters of a title's stem pattern (imam* → 4): a capitalised longer word is a name (İmamoğlu)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +128,9 @@ def actor_matcher(code: str) -> Matcher[Entry]:
             elif lang.script in LATIN_LIKE and name[:1].isupper() and entry.kind != "role":
                 entry = replace(entry, cased=True)
             patterns.append((toks, entry))
-    patterns += [(r.pattern, Entry("role", role=r.role, sector=r.sector)) for r in lang.roles]
+    patterns += [(r.pattern, Entry("role", role=r.role, sector=r.sector,
+                                   stem=len(r.pattern[-1]) - 1 if r.pattern[-1].endswith("*") else 0))
+                 for r in lang.roles]
     return Matcher(lang, patterns)
 
 
@@ -244,6 +248,9 @@ def _plausible(hit: Hit[Entry], sentence: Sentence, lang: LanguageData) -> bool:
     if lang.script not in LATIN_LIKE:
         return True
     text = sentence.text[hit.start:hit.end]
+    if hit.value.stem and hit.first == hit.last and hit.start > 0 and text[:1].isupper() \
+            and lang.code not in NOUNS_CAPITALISED and len(text) - hit.value.stem >= 3:
+        return False
     if hit.value.upper:
         return text.split("'")[0].split("’")[0].isupper()  # ABD'yi
     return not hit.value.cased or text[:1].isupper()
