@@ -14,6 +14,7 @@ Steps for each content sentence:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -72,11 +73,11 @@ class RuleCoder:
         dates = DocumentDates(document, sentences, lang)
         context = Context()
         known: dict[str, Entry] = {}
-        self.speakers: dict[str, Entry] = {}  # actor code → the person of that side named last
+        self.speakers: dict[str, Counter[tuple[str, str | None, str | None]]] = {}  # code → its named people
         events: list[Event] = []
         for sentence in sentences:
             events += self._sentence_events(document, sentence, lang, dates, context, known)
-        return merge(events)
+        return merge([_with_delegates(e, self.speakers) for e in events])
 
     def _sentence_events(self, doc: Document, sentence: Sentence, lang: LanguageData, dates: DocumentDates,
                          context: Context, known: dict[str, Entry]) -> list[Event]:
@@ -86,7 +87,7 @@ class RuleCoder:
         remember_people(actors, prepared, known)
         for actor in actors:
             if actor.kind == "person" and actor.name and actor.code:
-                self.speakers[actor.code] = Entry("person", actor.code, actor.kb_id, actor.name, actor.role)
+                self.speakers.setdefault(actor.code, Counter())[(actor.name, actor.kb_id, actor.role)] += 1
         found = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
         trigger_hits = governing(found, actors, lang)
         cues = cue_matcher(lang.code).find(prepared)
@@ -130,8 +131,8 @@ class RuleCoder:
             f"{doc.id}|{trigger.type}|{source.code}|{target.code}|{sentence.start}|{hit.start}".encode()
         ).hexdigest()[:16]
         return Event(
-            id=event_id, doc_id=doc.id, type=trigger.type, source=_actor(source, value, self.speakers),
-            target=_actor(target, value, self.speakers),
+            id=event_id, doc_id=doc.id, type=trigger.type, source=_actor(source, value),
+            target=_actor(target, value),
             evidence=(evidence,), mode=mode, contexts=trigger.contexts,
             symmetric=trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}, date=value,
             date_precision=precision, date_text=date_text, location=location, main=main,
@@ -192,14 +193,27 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
     return trigger
 
 
-def _actor(mention: ActorMention, date: str | None, speakers: dict[str, Entry] | None = None) -> Actor:
-    """A record actor, with its person: named, denoted by a title on that date, or (for a country
-    standing for its delegation) the person of that country the article named last."""
+def _with_delegates(event: Event, people: dict[str, Counter[tuple[str, str | None, str | None]]]) -> Event:
+    """A country standing for its delegation ("Iran and Belarus signed") takes the person of that
+    country the article names most; not in domestic events, where the country is the state."""
+    if event.target is None or event.source.code == event.target.code:
+        return event
+
+    def fill(actor: Actor) -> Actor:
+        named = people.get(actor.code)
+        if actor.name or actor.role or not named or actor.text == actor.code:
+            return actor
+        (name, kb_id, role), _ = named.most_common(1)[0]
+        qid = knowledge_base().people[kb_id].qid if kb_id in knowledge_base().people else None
+        return replace(actor, name=name, kb_id=kb_id, role=role, qid=qid, sector=actor.sector or "GOV")
+
+    return replace(event, source=fill(event.source), target=fill(event.target))
+
+
+def _actor(mention: ActorMention, date: str | None) -> Actor:
+    """A record actor, with its person: named, or denoted by a title on that date."""
     kb = knowledge_base()
     name, kb_id, role, qid = mention.name, mention.kb_id, mention.role, None
-    speaker = (speakers or {}).get(mention.code or "")
-    if name is None and role is None and speaker is not None and mention.kind in {"country", "capital"}:
-        name, kb_id, role = speaker.name, speaker.kb_id, speaker.role
     if kb_id and kb_id in kb.people:
         person = kb.people[kb_id]
         qid = person.qid
@@ -214,16 +228,26 @@ def _actor(mention: ActorMention, date: str | None, speakers: dict[str, Entry] |
                  text=mention.text)
 
 
+def _same_people(kept: Event, event: Event) -> bool:
+    """False when the two events name different persons on one side (Lula met Xi, then Li Qiang)."""
+    source, target = aligned(kept, event)
+    for a, b in ((kept.source, source), (kept.target, target)):
+        if a is not None and b is not None and a.name and b.name and a.name != b.name:
+            return False
+    return True
+
+
 def merge(events: list[Event]) -> list[Event]:
-    """One event per interaction: same type, dyad and date merge, keeping every evidence."""
+    """One event per interaction: same type, dyad, date and persons merge, keeping every evidence."""
     merged: dict[tuple[str, ...], Event] = {}
     for event in events:
         pair = (event.source.code, event.target.code if event.target else "")
         if event.symmetric:
             pair = tuple(sorted(pair))  # type: ignore[assignment]
-        key = (event.type, *pair, event.date or "")
-        if key not in merged:
-            merged[key] = event
+        base = (event.type, *pair, event.date or "")
+        key = next((k for k in merged if k[:len(base)] == base and _same_people(merged[k], event)), None)
+        if key is None:
+            merged[(*base, str(len(merged)))] = event
             continue
         kept = merged[key]
         source, target = aligned(kept, event)
