@@ -221,7 +221,8 @@ def _read_html(html: str, path: str) -> RawArticle | Failure:
         return Failure(path=path, reason="empty", detail="no main text found in the HTML page")
     title = (doc.get("title") or "").strip()
     body = doc["text"]
-    text = f"{title}\n{body}" if title else body
+    # The page's <h1> is often the body's first line already: print the title once.
+    text = f"{title}\n{body}" if title and not body.lstrip().startswith(title) else body
     return RawArticle(
         id=_stem(path),
         path=path,

@@ -65,7 +65,7 @@ def romanize(text: str, lang: str = "") -> str:
     return ascii_fold(_transliterator(ident).transliterate(text))
 
 
-_SKELETON_MAP = (("ph", "f"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("th", "t"),
+_SKELETON_MAP = (("ph", "f"), ("kh", "h"), ("gh", "k"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("th", "t"),
                  ("w", "v"), ("q", "k"), ("j", "y"), ("x", "ks"))
 
 
