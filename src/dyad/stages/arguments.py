@@ -23,7 +23,10 @@ from dyad.stages.mentions import ActorMention
 from dyad.text import fold
 
 MAX_PAIRS = 4
-DOMESTIC_TYPES = {"COERCE", "SANCTION"}  # "X was arrested / convicted" with no agent: X's own state acted
+DOMESTIC_TYPES = {"COERCE", "SANCTION"}
+JOINT_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "RETREAT"}  # two subjects act together
+# Types whose missing target may be the interlocutor of the sentences before ("He thanked …").
+VERBAL_TYPES = {"AGREE", "SUPPORT", "REQUEST", "REJECT", "CONCEDE"}
 
 
 @dataclass
@@ -88,8 +91,10 @@ def participants(actors: list[ActorMention]) -> list[ActorMention]:
 def coordinated(a: ActorMention, b: ActorMention, sentence_text: str, lang: LanguageData) -> bool:
     """True when two actors are joined as one side ("Iran dan Belarus", "Россия и Индонезия")."""
     between = sentence_text[a.end:b.start].strip()
-    if not between or between in {",", "、", "，"}:
-        return True
+    if not between:
+        return lang.chars  # side by side without a word between: a possessive (İsrail'in Lübnan'a), not a list
+    if between in {",", "、", "，"}:
+        return lang.word_order != "SOV"  # a comma after a verb-final clause's subject ends the subject
     words = between.split()
     return (len(words) == 1 and len(words[0]) <= 3 and not any(ch.isdigit() for ch in between)) or \
         (lang.chars and len(between) <= 2)
@@ -109,7 +114,11 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
         return [(s, t, True) for s, t in _symmetric(_meeting_parties(hit, coded, lang), context, reciprocal)]
     joint = _joint_subject(hit, coded, sentence_text, lang)
     if joint is not None:
-        return [(joint[0], joint[1], True)]
+        if trigger.type in JOINT_TYPES:
+            return [(joint[0], joint[1], True)]  # "Zelensky and Modi agreed to meet": one joint act
+        targets = [a for a in coded if a.start >= hit.start and a.code not in {joint[0].code, joint[1].code}]
+        if targets:  # "the US and France condemned Russia": each subject acts on the target
+            return [(joint[0], targets[0], False), (joint[1], targets[0], False)]
     pair = _directed(hit, coded, lang, sentence_text)
     if pair is None:
         pair = _directed_from_context(coded, context, trigger)
@@ -143,8 +152,7 @@ def _joint_subject(hit: Hit[Trigger], coded: list[ActorMention], sentence_text: 
                    lang: LanguageData) -> tuple[ActorMention, ActorMention] | None:
     """Two coordinated actors before the trigger and none after it act together ("X and Y signed")."""
     before = [a for a in coded if a.end <= hit.start]
-    after = [a for a in coded if a.start >= hit.end and a.code not in {b.code for b in before}]
-    if len(before) < 2 or (after and lang.word_order != "SOV"):
+    if len(before) < 2:
         return None
     a, b = before[-2], before[-1]
     if lang.word_order == "SOV":
@@ -233,6 +241,8 @@ def _directed_from_context(coded: list[ActorMention], context: Context,
             # "X was arrested" with no agent: X's own state acted (the state, not X, is the source).
             state = ActorMention(-1, -1, -1, -1, only.code, "state", only.code or "")
             return (only, state)  # swapped by the passive voice below
+        if trigger.type not in VERBAL_TYPES:
+            return None  # a strike or an arrest needs its target in the sentence
         partner = context.partner(only.code)
         return (only, _carried(partner)) if partner else None
     return None

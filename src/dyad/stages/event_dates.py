@@ -147,7 +147,12 @@ class DocumentDates:
             return None, None, None
         if not has_digit:
             if self.base is None:
-                return None, None, None  # a bare weekday needs a publication date
+                return None, None, None  # a bare weekday or month needs a publication date
+            if _has_month(frag, self.lang.code) and not _is_weekday(frag, self.lang.code):
+                # "in September": that month of the publication year, or of the next one when it
+                # lies more than half a year back (announced meetings look ahead).
+                year = self.base.year if value.month >= self.base.month - 6 else self.base.year + 1
+                return f"{year:04d}-{value.month:02d}", "month", fragment
             return value.date().isoformat(), "day", fragment
         if not re.search(r"(?<!\d)([1-9]|[12]\d|3[01])(?!\d)", frag.replace(str(value.year), "")):
             return f"{value.year:04d}-{value.month:02d}", "month", fragment
@@ -175,6 +180,22 @@ def date_words(lang: str) -> re.Pattern[str]:
             words.update(v for v in values if len(v) >= 2)
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(alternatives, re.IGNORECASE) if alternatives else re.compile(r"(?!x)x")
+
+
+@lru_cache(maxsize=4096)
+def _is_weekday(fragment: str, lang: str) -> bool:
+    """True when a fragment names a day of the week (or a relative day), not a month."""
+    from dateparser.languages.loader import default_loader
+
+    try:
+        info = default_loader.get_locale(lang).info
+    except (ValueError, KeyError):
+        return False
+    words = {w.lower() for key in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+             for w in info.get(key, ())}
+    words |= {w.lower() for key, values in (info.get("relative-type") or {}).items() if "day" in key for w in values}
+    folded = fragment.lower()
+    return any(w and w in folded for w in words)
 
 
 def _has_month(fragment: str, lang: str) -> bool:
