@@ -24,7 +24,7 @@ from dyad.records import NOISE_REASONS, PLOVER_TYPES
 from dyad.text import fold, word_spans
 
 FILES = ("language.yaml", "triggers.yaml", "cues.yaml", "roles.yaml", "noise.yaml", "actors.yaml")
-CUE_KINDS = ("future", "negation", "hypothetical", "background", "reciprocal", "speech")
+CUE_KINDS = ("future", "negation", "hypothetical", "background", "reciprocal", "speech", "complementizer")
 
 
 @dataclass(frozen=True, slots=True)

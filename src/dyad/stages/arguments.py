@@ -170,6 +170,8 @@ def _meeting_parties(hit: Hit[Trigger], coded: list[ActorMention], lang: Languag
     if not before or lang.word_order in {"SOV", "VSO"}:
         return coded
     codes = {a.code for a in before}
+    if len(codes) >= 2:
+        return before  # both sides named before the verb ("Lavrov and Fidan met … to discuss Syria")
     first_after = next((a for a in coded if a.start >= hit.start and a.code not in codes), None)
     return before + ([first_after] if first_after else [])
 

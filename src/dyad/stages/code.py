@@ -97,7 +97,8 @@ class RuleCoder:
             if trigger is None:
                 continue
             both_sides = any(c.value.kind == "reciprocal" and c.end <= hit.start for c in cues)
-            pairs = assign(trigger, hit, actors, lang, context, both_sides, sentence.text)
+            said = _reported_from(cues, hit)
+            pairs = assign(trigger, hit, reported_clause(actors, said), lang, context, both_sides, sentence.text)
             if not pairs:
                 continue
             date = dates.for_sentence(sentence, prepared)
@@ -159,6 +160,25 @@ def governing(hits: list[Hit[Trigger]], actors: list[ActorMention], lang: Langua
     first_actor = min((a.start for a in actors if a.code), default=-1)
     heads = [h for h in hits if h.start >= first_actor] or hits
     return [heads[0]]
+
+
+def _reported_from(cues: list[Hit[Cue]], hit: Hit[Trigger]) -> int | None:
+    """Where a reported clause before the trigger opens: a complementizer right after a reporting verb
+    ("said that", "گفتند که", "mengatakan bahwa")."""
+    speech = [c for c in cues if c.value.kind == "speech" and c.end <= hit.start]
+    for comp in (c for c in cues if c.value.kind == "complementizer" and c.end <= hit.start):
+        if any(0 <= comp.start - s.end <= 12 for s in speech):
+            return comp.end
+    return None
+
+
+def reported_clause(actors: list[ActorMention], said: int | None) -> list[ActorMention]:
+    """In "X said that Y attacked Z" the event is Y's: keep the actors after the reporting verb when
+    they name both sides."""
+    if said is None:
+        return actors
+    inside = [a for a in actors if a.start >= said]
+    return inside if len({a.code for a in inside if a.code}) >= 2 else actors
 
 
 def _has(cues: list[Hit[Cue]], kind: str) -> bool:

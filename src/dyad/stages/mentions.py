@@ -87,11 +87,12 @@ def _organisation_entries(lang: LanguageData) -> list[tuple[str, Entry]]:
 
 @lru_cache(maxsize=1)
 def _ambiguous_surnames() -> frozenset[str]:
-    """One-word aliases that name more than one person (Wong: Penny Wong, Lawrence Wong)."""
+    """One-word aliases that reviewers listed for more than one person. (A surname listed for one
+    person only — Guterres — stays; others who merely share it are reached by their full name, and
+    within a document a repeated surname goes to the person named in full before.)"""
     owners: dict[str, set[str]] = {}
     for person in knowledge_base().people.values():
-        words = {fold(person.name).split()[-1]} if person.name.split() else set()
-        words |= {fold(a) for names in person.aliases.values() for a in names if len(a.split()) == 1}
+        words = {fold(a) for names in person.aliases.values() for a in names if len(a.split()) == 1}
         for word in words:
             owners.setdefault(word, set()).add(person.id)
     return frozenset(word for word, ids in owners.items() if len(ids) > 1)
@@ -142,7 +143,8 @@ def find_actors(sentence: Sentence, code: str, known: dict[str, Entry] | None = 
     """
     matcher = actor_matcher(code)
     hits = [h for h in matcher.find(sentence) if _plausible(h, sentence, matcher.lang)]
-    hits = longest(hits + _known_people(sentence, known or {}, matcher.lang))
+    # People named earlier in the document come first: "Wong" after "Lawrence Wong" is him.
+    hits = longest(_known_people(sentence, known or {}, matcher.lang) + hits)
     hits = longest(hits + _honorific_names(sentence, hits, matcher.lang))
     mentions = [_mention(h, sentence) for h in hits]
     joined = _name_before_title(_join_titles(mentions, sentence, matcher.lang), sentence, matcher.lang)

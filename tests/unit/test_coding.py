@@ -1,0 +1,67 @@
+"""rules.v1 behaviour that holds across languages: clauses, voice, cues, joint acts, evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.pipeline import Pipeline
+from dyad.stages.ingest import RawArticle
+
+
+def _events(lang: str, sentence: str, date: str = "2025-03-10") -> set[tuple[str, str, str]]:
+    raw = RawArticle(id="t", path="t", text=f"{sentence}\n", lang=lang, date=date)
+    return {(e.type, e.source.code, e.target.code if e.target else "") for e in Pipeline().process(raw).events}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the reported clause, not the speaker, holds the event
+        ("en", "Officials in Islamabad said that Iran attacked Pakistan on Tuesday.", {("ASSAULT", "IRN", "PAK")}),
+        # one governing trigger: the aid called for is the object of the request
+        ("en", "Guterres called on Israel to allow humanitarian aid into Gaza.", {("REQUEST", "UN", "ISR")}),
+        # joint subjects sign together
+        ("ru", "Россия и Индонезия подписали меморандум о сотрудничестве.", {("SUPPORT", "RUS", "IDN")}),
+        # each joint subject condemns the target
+        ("en", "The United States and France condemned Russia on Friday.",
+         {("ACCUSE", "USA", "RUS"), ("ACCUSE", "FRA", "RUS")}),
+        # a future meeting is AGREE; a negated one is nothing
+        ("id", "Presiden Prabowo akan mengunjungi Jepang bulan depan.", {("AGREE", "IDN", "JPN")}),
+        ("en", "Turkey will not sign the agreement with Greece.", set()),
+        # Chinese marks the target before the verb
+        ("zh", "欧盟宣布对伊朗实施制裁。", {("SANCTION", "EU", "IRN")}),
+        # an arrest with no agent is the state's act on its own citizen
+        ("tr", "İstanbul Büyükşehir Belediye Başkanı Ekrem İmamoğlu gözaltına alındı.", {("COERCE", "TUR", "TUR")}),
+        # a lower-case article is not the UN
+        ("fr", "Le Maroc et le Sénégal ont signé un accord de pêche.", {("SUPPORT", "MAR", "SEN")}),
+    ],
+)
+def test_clauses_voice_cues(lang: str, sentence: str, expected: set[tuple[str, str, str]]) -> None:
+    """Source, target and type follow the clause, the voice and the cues."""
+    got = _events(lang, sentence)
+    symmetric = {"CONSULT", "COOPERATE", "SUPPORT"}
+    norm = {(t, *sorted((s, g))) if t in symmetric else (t, s, g) for t, s, g in got}
+    want = {(t, *sorted((s, g))) if t in symmetric else (t, s, g) for t, s, g in expected}
+    assert norm == want, got
+
+
+def test_repeated_mentions_merge_with_all_evidence() -> None:
+    """One interaction told twice in an article is one event holding both sentences."""
+    text = ("Lavrov and Fidan meet in Moscow\n"
+            "Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister Hakan Fidan in Moscow on Monday.\n"
+            "Lavrov and Fidan also met again later on Monday to discuss Syria.\n")
+    result = Pipeline().process(RawArticle(id="m", path="m", text=text, lang="en", date="2025-03-10"))
+    consults = [e for e in result.events if e.type == "CONSULT"]
+    assert len(consults) == 1 and len(consults[0].evidence) >= 2
+    assert {consults[0].source.name, consults[0].target.name} == {"Sergey Lavrov", "Hakan Fidan"}
+    assert consults[0].location is not None and consults[0].location.name == "Moscow"
+
+
+def test_headline_lists_give_no_events() -> None:
+    """Headlines of other articles after a 'read also' marker never produce events."""
+    text = ("Cuaca cerah di Jakarta sepanjang hari\n"
+            "BMKG memperkirakan cuaca cerah di Jakarta hingga akhir pekan ini, kata petugas.\n"
+            "Baca juga:\n"
+            "Presiden Prabowo Bertemu PM Jepang di Tokyo\n"
+            "Rusia Kecam Serangan Israel ke Lebanon\n")
+    assert Pipeline().process(RawArticle(id="n", path="n", text=text, lang="id")).events == ()
