@@ -60,3 +60,17 @@ def test_boilerplate_lines_give_no_sentences() -> None:
     """Flagged lines are never segmented into evidence sentences."""
     text = "Judul berita yang panjang sekali\nBaca juga: Berita lain yang tidak relevan\nIsi berita utama.\n"
     assert all("Baca juga" not in s.text for s in segment(_doc(text, "id")))
+
+
+def test_thai_words_from_pythainlp_keep_names_whole() -> None:
+    """Thai word starts come from pythainlp (newmm) with dyad's names in its dictionary; a short
+    name inside another word (ไทย in มหาดไทย, the interior ministry) is not matched."""
+    from dyad.stages.matcher import Matcher, thai_word_starts
+    from dyad.stages.mentions import find_actors
+
+    text = "รมว.มหาดไทยของกัมพูชาเดินทางถึงกรุงเทพฯ"
+    starts = thai_word_starts(text)
+    assert 0 in starts and text.index("กัมพูชา") in starts
+    actors = find_actors(Matcher(load("th"), []).prepare(text), "th")
+    assert "THA" not in {a.code for a in actors if a.text == "ไทย"}
+    assert "KHM" in {a.code for a in actors}

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from dyad.lang import LanguageData
 from dyad.text import fold_with_map, word_spans
 
 T = TypeVar("T")
 PatternToken = frozenset[str] | str  # the forms of a word, or "stem*", or "_"
+SHORT_THAI = 4  # Thai matches this short must start a word (longer names are safe inside compounds)
 MIN_STEM = 3  # letters left after stripping an ending (2 in syllabic scripts: 한국을 → 한국)
 
 
@@ -157,8 +159,11 @@ class Matcher(Generic[T]):
     def _find_substrings(self, sentence: Sentence) -> list[Hit[T]]:
         if self.regex is None:
             return []
+        starts = thai_word_starts(sentence.folded) if self.lang.script == "Thai" else None
         hits: list[Hit[T]] = []
         for m in self.regex.finditer(sentence.folded):
+            if starts is not None and m.end() - m.start() <= SHORT_THAI and m.start() not in starts:
+                continue  # a short name inside a word: ไทย in มหาดไทย (interior) is not Thailand
             start, end = sentence.original_span(m.start(), m.end())
             for value in self.substrings[m.group(0)]:
                 hits.append(Hit(m.start(), m.end(), start, end, value))
@@ -181,3 +186,39 @@ def longest(hits: list[Hit[T]]) -> list[Hit[T]]:
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=1)
+def _thai_trie() -> Any:
+    """pythainlp's word list with the Thai names dyad knows (countries, capitals, organisations,
+    people), so that they stay whole; trigger phrases are left out so that they never swallow a
+    name ("เยือนไทย" is เยือน + ไทย)."""
+    from pythainlp.corpus.common import thai_words
+    from pythainlp.util import dict_trie
+
+    from dyad.kb import knowledge_base
+    from dyad.lang import load
+
+    lang = load("th")
+    kb = knowledge_base()
+    extra: set[str] = {name for name, _ in kb.country_names.get("th", ())}
+    for names in (*lang.countries.values(), *lang.capitals.values(), *lang.organisations.values()):
+        extra.update(names)
+    for person in kb.people.values():
+        for name in person.aliases.get("th", ()):
+            extra.update(name.split())
+    for org in kb.organisations.values():
+        extra.update(org.aliases.get("th", ()))
+    return dict_trie(dict_source=set(thai_words()) | {w for w in extra if w and " " not in w})
+
+
+@lru_cache(maxsize=4096)
+def thai_word_starts(text: str) -> frozenset[int]:
+    """Offsets where a Thai word starts (pythainlp newmm with dyad's names in its dictionary)."""
+    from pythainlp.tokenize import word_tokenize
+
+    starts, offset = set(), 0
+    for word in word_tokenize(text, engine="newmm", custom_dict=_thai_trie(), keep_whitespace=True):
+        starts.add(offset)
+        offset += len(word)
+    return frozenset(starts)
