@@ -79,3 +79,18 @@ def test_timeline_counts_per_month(run: tuple[Path, Path]) -> None:
     consults = [r for r in rows if r.type == "CONSULT"]
     assert consults and consults[0].period == "2025-03" and consults[0].count == 2
     assert consults[0].mean_intensity is not None
+
+
+def test_new_batch_joins_stored_story(tmp_path: Path) -> None:
+    """A report read in a later run joins the story the store already holds."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for name in ("en-hanoi-meeting", "id-pertemuan-hanoi"):
+        shutil.copy(FIXTURES / f"{name}.txt", first)
+    shutil.copy(FIXTURES / "ru-vstrecha-hanoi.txt", second)
+    db = tmp_path / "s.sqlite"
+    main(["extract", str(first), "--out", str(tmp_path / "o1"), "--db", str(db), "--quiet"])
+    main(["extract", str(second), "--out", str(tmp_path / "o2"), "--db", str(db), "--quiet"])
+    story = _documents(tmp_path / "o1")["en-hanoi-meeting"]["story_id"]
+    assert _documents(tmp_path / "o2")["ru-vstrecha-hanoi"]["story_id"] == story
