@@ -15,5 +15,3 @@ class Settings:
 
     backend: str = "rules.v1"
     max_input_bytes: int = MAX_INPUT_BYTES
-    default_language: str | None = None  # used when detection has nothing to go on
-    story_window_days: int = 4  # publication-date window used for blocking stories
