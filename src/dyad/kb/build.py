@@ -17,7 +17,8 @@ import yaml
 
 from dyad.errors import DataError
 
-# Languages whose CLDR country names are generated (dyad's languages and a few neighbours).
+# Languages whose CLDR country names come first (dyad's languages and neighbours); every other CLDR
+# language follows.
 CLDR_LANGUAGES = (
     "en", "id", "ms", "th", "vi", "ru", "uk", "be", "fa", "ar", "tr", "zh", "zh_Hant", "ja", "ko", "fr", "de",
     "es", "pt", "it", "hi", "bn", "ur", "kk", "uz", "az", "ps", "he", "pl", "nl", "sr", "bg", "ky", "tg", "ka",
@@ -62,10 +63,13 @@ def countries_tsv() -> str:
 def country_names_tsv() -> str:
     """iso3, language, CLDR name — every country in every language of CLDR_LANGUAGES."""
     from babel import Locale
+    from babel.localedata import locale_identifiers
 
     table = iso_table()
     rows = ["iso3\tlang\tname"]
-    for lang in CLDR_LANGUAGES:
+    # Every CLDR language (base locales), dyad's own first, plus traditional Chinese.
+    every = sorted(i for i in locale_identifiers() if "_" not in i and i != "root")
+    for lang in dict.fromkeys([*CLDR_LANGUAGES, *every]):
         territories = Locale.parse(lang).territories
         code = lang.split("_")[0]
         for iso2, rec in sorted(table.items()):
