@@ -111,7 +111,8 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
         assert dyad is not None
         return [(_carried(dyad[0]), _carried(dyad[1]), True)]
     if trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}:
-        return [(s, t, True) for s, t in _symmetric(_meeting_parties(hit, coded, lang), context, reciprocal)]
+        parties = _meeting_parties(hit, coded, lang)
+        return [(s, t, True) for s, t in _symmetric(parties, context, reciprocal, sentence_text, lang)]
     joint = _joint_subject(hit, coded, sentence_text, lang)
     if joint is not None:
         if trigger.type in JOINT_TYPES:
@@ -176,18 +177,23 @@ def _meeting_parties(hit: Hit[Trigger], coded: list[ActorMention], lang: Languag
     return before + ([first_after] if first_after else [])
 
 
-def _symmetric(coded: list[ActorMention], context: Context, reciprocal: bool) -> list[tuple[ActorMention,
-                                                                                            ActorMention]]:
+def _symmetric(coded: list[ActorMention], context: Context, reciprocal: bool,
+               sentence_text: str = "", lang: LanguageData | None = None) -> list[tuple[ActorMention, ActorMention]]:
     dyad = context.dyad()
     if reciprocal and dyad and len(_distinct(coded)) < 2:
         return [(_carried(dyad[0]), _carried(dyad[1]))]  # "both sides", "the two ministers"
     distinct = _distinct(coded)
     if len(distinct) >= 2:
-        head = distinct[0]
-        return [(head, other) for other in distinct[1:MAX_PAIRS + 1]]
+        head, partner = distinct[0], distinct[1]
+        # Further parties only when listed with the partner ("met leaders of A, B and C"); otherwise
+        # later countries are topics or places of the meeting.
+        others = [partner]
+        if lang is not None:
+            others += [o for o in _coordinated_after(partner, distinct, sentence_text, lang) if o.code != head.code]
+        return [(head, other) for other in others[:MAX_PAIRS]]
     if len(distinct) == 1:
-        partner = context.partner(distinct[0].code)
-        return [(distinct[0], _carried(partner))] if partner else []
+        other = context.partner(distinct[0].code)
+        return [(distinct[0], _carried(other))] if other else []
     if reciprocal or not coded:
         dyad = context.dyad()
         return [(_carried(dyad[0]), _carried(dyad[1]))] if dyad else []
