@@ -24,7 +24,8 @@ from dyad.records import NOISE_REASONS, PLOVER_TYPES
 from dyad.text import fold, word_spans
 
 FILES = ("language.yaml", "triggers.yaml", "cues.yaml", "roles.yaml", "noise.yaml", "actors.yaml")
-CUE_KINDS = ("future", "negation", "hypothetical", "background", "reciprocal", "speech", "complementizer")
+CUE_KINDS = ("future", "negation", "hypothetical", "background", "reciprocal", "speech", "complementizer",
+             "conjunction")
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,6 +95,10 @@ def coordinated(a: ActorMention, b: ActorMention, sentence_text: str, lang: Lang
         return lang.chars  # side by side without a word between: a possessive (İsrail'in Lübnan'a), not a list
     if between in {",", "、", "，"}:
         return lang.word_order != "SOV"  # a comma after a verb-final clause's subject ends the subject
+    conjunctions = {c[0] for c in lang.cues.get("conjunction", ()) if c}
+    if conjunctions:
+        # Only "and" joins: a case marker (ने, را, を) between two actors does not.
+        return fold(between.strip(",、， "), lang.code) in conjunctions
     words = between.split()
     return (len(words) == 1 and len(words[0]) <= 3 and not any(ch.isdigit() for ch in between)) or \
         (lang.chars and len(between) <= 2)
@@ -117,9 +121,14 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
     if joint is not None:
         if trigger.type in JOINT_TYPES:
             return [(joint[0], joint[1], True)]  # "Zelensky and Modi agreed to meet": one joint act
-        targets = [a for a in coded if a.start >= hit.start and a.code not in {joint[0].code, joint[1].code}]
-        if targets:  # "the US and France condemned Russia": each subject acts on the target
-            return [(joint[0], targets[0], False), (joint[1], targets[0], False)]
+        pool = coded if lang.word_order in {"SOV", "V2"} else [a for a in coded if a.start >= hit.start]
+        targets = [a for a in pool if a.code not in {joint[0].code, joint[1].code}]
+        if not targets:
+            return []  # "A and B urged officials of both countries …": no one to address
+        if trigger.passive:  # "A and B came under attack from C"
+            return [(targets[0], joint[0], False), (targets[0], joint[1], False)]
+        # "the US and France condemned Russia": each subject acts on the target
+        return [(joint[0], targets[0], False), (joint[1], targets[0], False)]
     pair = _directed(hit, coded, lang, sentence_text)
     if pair is None:
         pair = _directed_from_context(coded, context, trigger)
