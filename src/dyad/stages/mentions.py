@@ -24,7 +24,7 @@ LATIN_LIKE = {"Latn", "Cyrl"}
 TITLE_GAP = 2  # tokens allowed between a title and the country after it ("Minister of Foreign Affairs of Iran")
 NAME_GAP = 1  # tokens allowed between a title (+ country) and the person's name
 NOUNS_CAPITALISED = {"de", "lb"}  # languages that capitalise every noun
-HOME_ROLES = ("Minister", "Spokesperson", "Secretary of the Security Council", "National Security Adviser")
+HOME_ROLES = ("Minister", "Spokesperson", "Secretary of the Security Council", "National Security Adviser", "Monarch")
 
 
 @dataclass(frozen=True, slots=True)
