@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from dyad.lang import LanguageData
 from dyad.records import DatePrecision, Document, Sentence
@@ -21,6 +21,7 @@ from dyad.stages.dates import calendar_dates, has_parts, publication_datetime
 from dyad.stages.matcher import Sentence as Prepared
 from dyad.text import ascii_digits
 
+DATE_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}(?!\d)")
 CJK_DATE = re.compile(r"(?:(\d{4})\s*[年년]\s*)?(?:(\d{1,2})\s*[月월]\s*)?(\d{1,2})\s*[日일]")
 BACKGROUND_DAYS = 10  # an event dated this long before publication is background
 LEAD_SENTENCES = 4
@@ -38,7 +39,12 @@ class DocumentDates:
         self.pub = document.pub_date
         self.base = publication_datetime(document.pub_date)
         self.cache: dict[int, DateTuple] = {}
-        self.anchor = self._anchor(sentences)
+        self.sentences = sentences
+
+    @cached_property
+    def anchor(self) -> DateTuple:
+        """The article's own date: computed only when an event needs it."""
+        return self._anchor(self.sentences)
 
     def _anchor(self, sentences: list[Sentence]) -> DateTuple:
         for sentence in sentences[:LEAD_SENTENCES]:
@@ -104,8 +110,8 @@ class DocumentDates:
         from dyad.stages.dates import _settings
 
         plain = ascii_digits(text)
-        if not any(c.isdigit() for c in plain) and not date_words(self.lang.code).search(plain):
-            return None, None, None  # no number and no month, weekday or relative-day word: no date
+        if not (date_words(self.lang.code).search(plain) or DATE_DIGITS.search(plain)):
+            return None, None, None  # no year, no d.m date, no month, weekday or relative-day word: no date
         try:
             found = search_dates(plain, languages=[self.lang.code], settings=_settings(self.lang.code, self.base))
         except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):

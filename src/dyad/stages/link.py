@@ -98,25 +98,34 @@ def _index() -> dict[str, list[_Candidate]]:
     return by_country
 
 
+@lru_cache(maxsize=8)
+def _pool(country: str | None) -> tuple[list[_Candidate], list[str], list[str]]:
+    """Candidates of one country (or all), with their surnames and skeletons as parallel lists."""
+    candidates = _index().get(country, []) if country else [c for pool in _index().values() for c in pool]
+    return candidates, [c.surname for c in candidates], [c.skeleton for c in candidates]
+
+
+@lru_cache(maxsize=16384)
 def link_person(name: str, lang: str, country: str | None = None, date: str | None = None) -> Person | None:
     """The knowledge-base person a name denotes, or None when no one clearly fits."""
+    from rapidfuzz import process
+
     latin = romanize(name, lang)
     words = latin.split()
     if not words or len(words[-1]) < MIN_SURNAME:
         return None
     surname = words[-1]
-    pools = [_index().get(country, [])] if country else list(_index().values())
+    candidates, surnames, skeletons = _pool(country)
+    found = process.extract(surname, surnames, scorer=fuzz.ratio, limit=12, score_cutoff=60)
+    if script_of(name) in {"Arab", "Thai"}:  # few written vowels: compare consonant skeletons too
+        found += process.extract(skeleton(surname), skeletons, scorer=fuzz.ratio, limit=12, score_cutoff=60)
     scores: dict[str, tuple[float, Person]] = {}
-    arabic = script_of(name) == "Arab"
-    for pool in pools:
-        for cand in pool:
-            score = fuzz.ratio(surname, cand.surname)
-            if arabic or script_of(name) == "Thai":
-                score = max(score, fuzz.ratio(skeleton(surname), cand.skeleton))
-            if cand.person.role_on(date) is not None and date and any(p.covers(date) for p in cand.person.positions):
-                score += 2  # in office on the event's date
-            if score > scores.get(cand.person.id, (0.0, cand.person))[0]:
-                scores[cand.person.id] = (score, cand.person)
+    for _, score, index in found:
+        cand = candidates[index]
+        if date and any(p.covers(date) for p in cand.person.positions):
+            score += 2  # in office on the event's date
+        if score > scores.get(cand.person.id, (0.0, cand.person))[0]:
+            scores[cand.person.id] = (score, cand.person)
     ranked = sorted(scores.values(), key=lambda item: -item[0])
     if not ranked:
         return None
