@@ -94,7 +94,7 @@ class RuleCoder:
         out: list[Event] = []
         for hit in trigger_hits:
             trigger = _effective(hit, cues, lang)
-            if trigger is None:
+            if trigger is None or _topic_of_speech(hit, cues, actors, lang):
                 continue
             both_sides = any(c.value.kind == "reciprocal" and c.end <= hit.start for c in cues)
             said = _reported_from(cues, hit)
@@ -179,6 +179,24 @@ def reported_clause(actors: list[ActorMention], said: int | None) -> list[ActorM
         return actors
     inside = [a for a in actors if a.start >= said]
     return inside if len({a.code for a in inside if a.code}) >= 2 else actors
+
+
+def _topic_of_speech(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[ActorMention],
+                     lang: LanguageData) -> bool:
+    """A conflict noun right after a reporting verb, with no one named after it, is what was talked
+    about ("said sanctions could become an opportunity"), not an act of the speaker ("announced
+    sanctions on Iran" names its target and stays)."""
+    if hit.value.type not in {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"} or lang.word_order == "SOV":
+        return False
+    if any(a.code and a.start >= hit.end for a in actors):
+        return False
+    for cue in cues:
+        if cue.value.kind != "speech" or cue.end > hit.start:
+            continue
+        gap = (hit.start - cue.end) // (CHARS_PER_TOKEN * 3) if lang.chars else hit.first - cue.last - 1
+        if gap <= 1 and not any(cue.end <= a.start and a.end <= hit.start for a in actors):
+            return True
+    return False
 
 
 def _has(cues: list[Hit[Cue]], kind: str) -> bool:
