@@ -23,10 +23,12 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from dyad.records import Document, Event
 from dyad.store.sqlite import Store
 
+SAME_NAME = 70  # rapidfuzz ratio at which two surnames count as one person
 WINDOW_DAYS = 4  # reports of one event fall within this many days of each other
 THRESHOLD = 0.45
 SIMILARITY_FLOOR, SIMILARITY_SPAN = 0.35, 0.45
@@ -117,7 +119,8 @@ def compare(a: Signature, b: Signature, similarity: float | None) -> Comparison:
         score += 0.15
         signals["type"] = a.types[0]
     for code in set(a.persons) & set(b.persons):
-        shared = set(a.persons[code]) & set(b.persons[code])
+        # Names romanised from another script differ a little (Suchiono ~ Sugiono): close enough is the same.
+        shared = {x for x in a.persons[code] for y in b.persons[code] if fuzz.ratio(x, y) >= SAME_NAME}
         if shared:
             score += 0.3
             signals.setdefault("persons", []).extend(sorted(shared))
