@@ -94,3 +94,15 @@ def test_new_batch_joins_stored_story(tmp_path: Path) -> None:
     main(["extract", str(second), "--out", str(tmp_path / "o2"), "--db", str(db), "--quiet"])
     story = _documents(tmp_path / "o1")["en-hanoi-meeting"]["story_id"]
     assert _documents(tmp_path / "o2")["ru-vstrecha-hanoi"]["story_id"] == story
+
+
+def test_person_signals() -> None:
+    """Different people on one side keep reports apart; a surname romanised from another script still meets."""
+    from dyad.stages.cluster import Signature, compare
+
+    base = {"dyads": ["IDN|JPN"], "types": ["CONSULT"], "event_date": "2025-03-12"}
+    a = Signature("a", persons={"IDN": ["sugiono"]}, **base)  # type: ignore[arg-type]
+    b = Signature("b", persons={"IDN": ["suchiono"]}, **base)  # type: ignore[arg-type]
+    c = Signature("c", persons={"IDN": ["prabowo"]}, **base)  # type: ignore[arg-type]
+    assert compare(a, b, None).veto is None and compare(a, b, None).signals["persons"]
+    assert compare(a, c, None).veto == "different persons for IDN"
