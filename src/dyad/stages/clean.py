@@ -115,6 +115,8 @@ def _classify(
         line = rest
     result.urls.extend(URL.findall(line))
     for rule in lang.noise:
+        if rule.reason == "caption" and number == 1:
+            continue  # the first line is the headline, even when it opens with "VIDEO:" or "Photos:"
         if rule.regex.search(line):
             if len(line) <= 90 and number <= PUB_DATE_LINES and result.pub_date is None and re.search(r"\d", line):
                 _is_date_line(line, lang, result)
