@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from dyad import __version__
@@ -126,6 +127,7 @@ class Pipeline:
                 yield self.process(item)
 
 
+@lru_cache(maxsize=8)
 def fingerprint(backend: str) -> str:
     """What produced a stored result: dyad's version, the backend, and a hash of the shipped data.
 

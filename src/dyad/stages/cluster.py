@@ -168,14 +168,14 @@ class StoryIndex:
         self.db = store.db
         self._cache: dict[str, tuple[Signature, np.ndarray | None]] = {}
 
-    def save_signature(self, sig: Signature, vector: np.ndarray | None) -> None:
-        """Keep a document's signature and index it by dyad and day."""
+    def save_signature(self, sig: Signature, vector: np.ndarray | None, reason: dict[str, Any]) -> None:
+        """Keep a document's signature, why it joined its story, and index it by dyad and day."""
         self.db.execute("DELETE FROM story_keys WHERE doc_id = ?", (sig.doc_id,))
         day = sig.event_date or sig.pub_date
         self.db.execute(
-            "INSERT OR REPLACE INTO doc_signatures (doc_id, record_json, vector) VALUES (?, ?, ?)",
+            "INSERT OR REPLACE INTO doc_signatures (doc_id, record_json, vector, reason_json) VALUES (?, ?, ?, ?)",
             (sig.doc_id, json.dumps(asdict(sig), ensure_ascii=False),
-             vector.astype(np.float32).tobytes() if vector is not None else None),
+             vector.astype(np.float32).tobytes() if vector is not None else None, json.dumps(reason)),
         )
         self.db.executemany("INSERT INTO story_keys (dyad, day, doc_id) VALUES (?, ?, ?)",
                             [(dyad, (day or "")[:10], sig.doc_id) for dyad in sig.dyads])
@@ -243,8 +243,7 @@ def cluster_one(index: StoryIndex, sig: Signature, vector: np.ndarray | None) ->
     story_id = best[1] if best[0] >= THRESHOLD and best[1] else f"s-{sig.doc_id}"
     reason = best[2] if story_id != f"s-{sig.doc_id}" else {"started": True, "best": best[2] or None}
     index.store.set_story(sig.doc_id, story_id)
-    index.save_signature(sig, vector)
-    index.db.execute("UPDATE doc_signatures SET reason_json = ? WHERE doc_id = ?", (json.dumps(reason), sig.doc_id))
+    index.save_signature(sig, vector, reason)
     return reason
 
 

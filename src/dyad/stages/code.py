@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dyad.kb import knowledge_base
@@ -59,6 +59,19 @@ def cue_matcher(code: str) -> Matcher[Cue]:
     return Matcher(lang, [(p, Cue(kind)) for kind in CUE_KINDS for p in lang.cues.get(kind, ())])
 
 
+People = dict[str, Counter[tuple[str, str | None, str | None]]]  # actor code → (name, kb id, role) counts
+
+
+@dataclass
+class _Reading:
+    """What the coder has learnt from the sentences of one document read so far."""
+
+    dates: DocumentDates
+    context: Context = field(default_factory=Context)
+    known: dict[str, Entry] = field(default_factory=dict)  # surname forms → people named in full
+    people: People = field(default_factory=dict)
+
+
 class RuleCoder:
     """The rule-based event coder, rules.v1."""
 
@@ -70,24 +83,22 @@ class RuleCoder:
         lang = load_language(document.language)
         if not lang.triggers:
             return []
-        dates = DocumentDates(document, sentences, lang)
-        context = Context()
-        known: dict[str, Entry] = {}
-        self.speakers: dict[str, Counter[tuple[str, str | None, str | None]]] = {}  # code → its named people
+        state = _Reading(DocumentDates(document, sentences, lang))
         events: list[Event] = []
         for sentence in sentences:
-            events += self._sentence_events(document, sentence, lang, dates, context, known)
-        return merge([_with_delegates(e, self.speakers) for e in events])
+            events += self._sentence_events(document, sentence, lang, state)
+        return merge([_with_delegates(e, state.people) for e in events])
 
-    def _sentence_events(self, doc: Document, sentence: Sentence, lang: LanguageData, dates: DocumentDates,
-                         context: Context, known: dict[str, Entry]) -> list[Event]:
+    def _sentence_events(self, doc: Document, sentence: Sentence, lang: LanguageData,
+                         state: _Reading) -> list[Event]:
+        dates, context = state.dates, state.context
         triggers = trigger_matcher(lang.code)
         prepared = triggers.prepare(sentence.text)
-        actors = localise(find_actors(prepared, lang.code, known), prepared, lang)
-        remember_people(actors, prepared, known)
+        actors = localise(find_actors(prepared, lang.code, state.known), prepared, lang)
+        remember_people(actors, prepared, state.known)
         for actor in actors:
             if actor.kind == "person" and actor.name and actor.code:
-                self.speakers.setdefault(actor.code, Counter())[(actor.name, actor.kb_id, actor.role)] += 1
+                state.people.setdefault(actor.code, Counter())[(actor.name, actor.kb_id, actor.role)] += 1
         found = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
         trigger_hits = governing(found, actors, lang)
         cues = cue_matcher(lang.code).find(prepared)
@@ -231,7 +242,7 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
     return trigger
 
 
-def _with_delegates(event: Event, people: dict[str, Counter[tuple[str, str | None, str | None]]]) -> Event:
+def _with_delegates(event: Event, people: People) -> Event:
     """A country standing for its delegation ("Iran and Belarus signed") takes the person of that
     country the article names most; not in domestic events, where the country is the state."""
     if event.target is None or event.source.code == event.target.code:

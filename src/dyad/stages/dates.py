@@ -56,7 +56,8 @@ def _calendar_regexes() -> dict[str, tuple[re.Pattern[str], dict[str, int]]]:
     return {name: _month_regex(data[name]) for name in ("jalali", "hijri", "thai_months")}
 
 
-def _settings(lang: str, base: dt.datetime | None) -> dict[str, Any]:
+def parser_settings(lang: str, base: dt.datetime | None) -> dict[str, Any]:
+    """dateparser settings for a language, relative to the publication date when known."""
     settings: dict[str, Any] = {
         "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,
@@ -171,7 +172,8 @@ def parse_date(text: str, lang: str, base: dt.datetime | None = None) -> Resolve
 
     plain = ascii_digits(text)
     try:
-        data = DateDataParser(languages=[lang] if lang else None, settings=_settings(lang, base)).get_date_data(plain)
+        parser = DateDataParser(languages=[lang] if lang else None, settings=parser_settings(lang, base))
+        data = parser.get_date_data(plain)
     except (ValueError, KeyError, OverflowError):
         return None
     if data is None or data.date_obj is None:
@@ -196,7 +198,7 @@ def search_first_date(text: str, lang: str, base: dt.datetime | None = None) -> 
     plain = ascii_digits(text)
     for languages in ([lang], ["en"]) if lang and lang != "en" else (["en"],):
         try:
-            found = search_dates(plain, languages=languages, settings=_settings(lang, base))
+            found = search_dates(plain, languages=languages, settings=parser_settings(lang, base))
         except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
             continue
         for fragment, value in found or ():

@@ -107,13 +107,13 @@ class DocumentDates:
     def _search(self, text: str) -> DateTuple:
         from dateparser.search import search_dates
 
-        from dyad.stages.dates import _settings
+        from dyad.stages.dates import parser_settings
 
         plain = ascii_digits(text)
         if not (date_words(self.lang.code).search(plain) or DATE_DIGITS.search(plain)):
             return None, None, None  # no year, no d.m date, no month, weekday or relative-day word: no date
         try:
-            found = search_dates(plain, languages=[self.lang.code], settings=_settings(self.lang.code, self.base))
+            found = search_dates(plain, languages=[self.lang.code], settings=parser_settings(self.lang.code, self.base))
         except (ValueError, KeyError, OverflowError, IndexError, TypeError, AttributeError):
             return None, None, None
         for fragment, value in found or ():

@@ -9,6 +9,7 @@ words from `lang/close_pairs.yaml`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -89,8 +90,8 @@ def _decide_close_pair(
     for code, suffixes in pair["domains"].items():
         if host and any(host.endswith(s.lstrip(".")) or host.endswith(s) for s in suffixes):
             return LanguageGuess(code, script, "prior", 0.9)
-    words = fold(text[:5000]).split()
-    votes = {code: sum(words.count(w) for w in markers) for code, markers in pair["words"].items()}
+    words = Counter(fold(text[:5000]).split())
+    votes = {code: sum(words[w] for w in markers) for code, markers in pair["words"].items()}
     ranked = sorted(votes.items(), key=lambda item: -item[1])
     (top, top_votes), (_, second_votes) = ranked[0], ranked[1]
     clear = top_votes >= 2 * max(second_votes, 1) and prob < 0.999

@@ -63,7 +63,7 @@ def _country_entries(lang: LanguageData) -> list[tuple[str, Entry]]:
     kb = knowledge_base()
     script_latin = lang.script == "Latn"
     names: list[tuple[str, Entry]] = []
-    for code_lang in {lang.code, "en"} if script_latin else {lang.code}:
+    for code_lang in dict.fromkeys((lang.code, "en") if script_latin else (lang.code,)):
         names += [(n, Entry("country", code)) for n, code in kb.country_names.get(code_lang, ())]
     for code, variants in lang.countries.items():
         names += [(v, Entry("country", code)) for v in variants]
