@@ -67,3 +67,36 @@ def test_headline_lists_give_no_events() -> None:
             "Presiden Prabowo Bertemu PM Jepang di Tokyo\n"
             "Rusia Kecam Serangan Israel ke Lebanon\n")
     assert Pipeline().process(RawArticle(id="n", path="n", text=text, lang="id")).events == ()
+
+
+def test_one_visit_told_with_different_dates_is_one_event() -> None:
+    """A visit dated by the month in one sentence and by the day in another is one event, with the day."""
+    text = ("Modi in Tokyo\n"
+            "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shigeru Ishiba in Tokyo in March.\n"
+            "Modi and Ishiba met on 8 March 2025 at the prime minister's office.\n")
+    result = Pipeline().process(RawArticle(id="v", path="v", text=text, lang="en", date="2025-03-10"))
+    consults = [e for e in result.events if e.type == "CONSULT"]
+    assert len(consults) == 1 and len(consults[0].evidence) == 2
+    assert consults[0].date == "2025-03-08" and consults[0].date_precision == "day"
+
+
+def test_both_sides_are_the_pair_the_article_is_about() -> None:
+    """"Both sides" refers to the two actors coded most often before, not to the last country named."""
+    text = ("Egypt and Turkey sign trade deal\n"
+            "Egyptian President Abdel Fattah el-Sisi met Turkish President Recep Tayyip Erdogan in Cairo on Monday.\n"
+            "Egypt and Turkey signed a trade agreement.\n"
+            "Erdogan also said the war in Sudan worried Saudi Arabia.\n"
+            "Both sides agreed to raise trade to 15 billion dollars.\n")
+    result = Pipeline().process(RawArticle(id="b", path="b", text=text, lang="en", date="2025-03-10"))
+    agree = [e for e in result.events if e.type == "AGREE"]
+    assert [{e.source.code, e.target.code if e.target else ""} for e in agree] == [{"EGY", "TUR"}]
+
+
+def test_given_names_between_title_and_known_surname() -> None:
+    """A title, given names the knowledge base lacks, and a known surname are one known person."""
+    text = ("Lukashenko in Tehran\n"
+            "Lukashenko bertemu dengan Pemimpin Tertinggi Iran Ali Hosseini Khamenei di Teheran pada Senin.\n")
+    result = Pipeline().process(RawArticle(id="k", path="k", text=text, lang="id", date="2025-03-10"))
+    consult = next(e for e in result.events if e.type == "CONSULT")
+    assert {consult.source.name, consult.target.name if consult.target else None} == {
+        "Alexander Lukashenko", "Ali Khamenei"}

@@ -29,6 +29,7 @@ def _dates(lang: str, pub: str | None, text: str) -> tuple[str | None, str | Non
         ("fa", None, "گروسی در ۲۳ آبان ۱۴۰۳ به تهران سفر کرد.", "2024-11-13", "day"),  # Jalali
         ("zh", "2023-12-13", "当地时间12月12日下午，两国领导人举行会谈。", "2023-12-12", "day"),
         ("ru", "2024-05-28", "Переговоры прошли 27 мая 2024 года в Ташкенте.", "2024-05-27", "day"),
+        ("tr", "2024-02-14", "Haziran 2022'de iki bakan Ankara'da görüştü.", "2022-06", "month"),  # a suffixed year
     ],
 )
 def test_event_dates(lang: str, pub: str | None, text: str, expected: str, precision: str) -> None:
@@ -51,9 +52,9 @@ def test_not_dates(lang: str, pub: str | None, text: str) -> None:
     assert _dates(lang, pub, text)[0] is None
 
 
-def test_undated_sentence_takes_the_publication_month() -> None:
-    """With a publication date and no date in the text, an event gets the month of publication."""
+def test_undated_sentence_takes_the_publication_date() -> None:
+    """With a publication date and no date in the text, an event is news of that day, with no date text."""
     doc = Document(id="d", path="d", title="t", text="x", content_hash="h", language="en", script="Latn",
                    pub_date=PubDate("2024-06-30", "day", "metadata"))
     dates = DocumentDates(doc, [], load("en"))
-    assert dates.anchor[:2] == ("2024-06", "month")
+    assert dates.anchor == ("2024-06-30", "day", None)

@@ -44,6 +44,16 @@ def test_chinese_sentences() -> None:
     assert [s.text for s in sentences][1:] == ["习近平会见普京。", "双方签署了联合声明！"]
 
 
+def test_danda_and_urdu_full_stop_end_sentences() -> None:
+    """Hindi and Bengali end sentences with the danda, Urdu with its own full stop."""
+    text = "भारत और नेपाल की बैठक\nमोदी ने ओली से मुलाकात की। दोनों नेताओं ने व्यापार पर चर्चा की।\n"
+    sentences = segment(_doc(text, "hi"))
+    assert [s.text for s in sentences][1:] == ["मोदी ने ओली से मुलाकात की।", "दोनों नेताओं ने व्यापार पर चर्चा की।"]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    text = "پاکستان اور چین کی ملاقات\nشہباز شریف نے شی جن پنگ سے ملاقات کی۔ دونوں رہنماؤں نے تجارت پر بات کی۔\n"
+    assert len(segment(_doc(text, "ur"))) == 3
+
+
 def test_thai_keeps_names_whole() -> None:
     """Thai splits at a space only after a long stretch, so short phrases and names stay together."""
     text = (

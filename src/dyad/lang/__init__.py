@@ -24,8 +24,8 @@ from dyad.records import NOISE_REASONS, PLOVER_TYPES
 from dyad.text import fold, word_spans
 
 FILES = ("language.yaml", "triggers.yaml", "cues.yaml", "roles.yaml", "noise.yaml", "actors.yaml")
-CUE_KINDS = ("future", "negation", "hypothetical", "background", "reciprocal", "speech", "complementizer",
-             "conjunction")
+CUE_KINDS = ("future", "negation", "hypothetical", "obligation", "background", "reciprocal", "speech",
+             "complementizer", "conjunction", "frame", "frame_post", "relative")
 
 
 @dataclass(frozen=True, slots=True)

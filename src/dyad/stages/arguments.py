@@ -23,6 +23,7 @@ from dyad.stages.mentions import ActorMention
 from dyad.text import fold
 
 MAX_PAIRS = 4
+AGENT_WINDOW = 3  # tokens between a passive verb and its agent ("was accused by the United States")
 DOMESTIC_TYPES = {"COERCE", "SANCTION"}
 JOINT_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "RETREAT"}  # two subjects act together
 # Types whose missing target may be the interlocutor of the sentences before ("He thanked …").
@@ -34,6 +35,17 @@ class Context:
     """Actors of the sentences read so far, for sentences that name none."""
 
     recent: list[ActorMention] = field(default_factory=list)
+    # unordered pair → (events coded, last sequence number, source and target as first written)
+    pairs: dict[frozenset[str | None], tuple[int, int, ActorMention, ActorMention]] = field(default_factory=dict)
+    coded_events: int = 0
+
+    def record(self, source: ActorMention, target: ActorMention) -> None:
+        """Remember the two sides of a coded event: "both sides" refers to the pair coded most often."""
+        if source.code and target.code and source.code != target.code:
+            self.coded_events += 1
+            key = frozenset((source.code, target.code))
+            count, _, first, second = self.pairs.get(key, (0, 0, source, target))
+            self.pairs[key] = (count + 1, self.coded_events, first, second)
 
     def update(self, actors: list[ActorMention]) -> None:
         """Remember the coded actors of a sentence."""
@@ -42,7 +54,10 @@ class Context:
             self.recent = (coded + [r for r in self.recent if r.code not in {c.code for c in coded}])[:6]
 
     def dyad(self) -> tuple[ActorMention, ActorMention] | None:
-        """The last two distinct actors."""
+        """The two sides coded most often so far (the latest on a tie), else the last two distinct actors."""
+        if self.pairs:
+            _, _, source, target = max(self.pairs.values(), key=lambda v: (v[0], v[1]))
+            return source, target
         distinct = _distinct(self.recent)
         return (distinct[0], distinct[1]) if len(distinct) >= 2 else None
 
@@ -67,6 +82,11 @@ def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
         elif RICHNESS.get(a.kind, 0) > RICHNESS.get(out[same].kind, 0):
             out[same] = a
     return out
+
+
+def _state(mention: ActorMention) -> ActorMention:
+    """The state of an actor's own country, acting on it (an arrest with no agent named)."""
+    return ActorMention(-1, -1, -1, -1, mention.code, "state", mention.code or "")
 
 
 def _carried(mention: ActorMention) -> ActorMention:
@@ -108,12 +128,17 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
            context: Context, reciprocal: bool, sentence_text: str) -> list[Pair]:
     """(source, target, symmetric) for one trigger."""
     coded = participants(actors)
-    if reciprocal and not any(a.end <= hit.start for a in coded) and context.dyad():
+    dyad = context.dyad()
+    if reciprocal and dyad is not None:
         # "Both sides agreed …", "the two leaders discussed Myanmar": the subject is the dyad of the
-        # sentences before; countries after the verb are topics.
-        dyad = context.dyad()
-        assert dyad is not None
-        return [(_carried(dyad[0]), _carried(dyad[1]), True)]
+        # sentences before; countries after the verb are topics, or the target of a joint act
+        # ("both countries condemned Israel"). With no one to act on, a one-sided act is no event.
+        a, b = _carried(dyad[0]), _carried(dyad[1])
+        if trigger.symmetric or trigger.type in JOINT_TYPES | {"COOPERATE"}:
+            return [(a, b, True)]
+        pool = coded if lang.word_order in {"SOV", "V2"} else [x for x in coded if x.start >= hit.start]
+        targets = [x for x in pool if x.code not in {a.code, b.code}]
+        return [(a, targets[0], False), (b, targets[0], False)] if targets else []
     if trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}:
         parties = _meeting_parties(hit, coded, lang)
         return [(s, t, True) for s, t in _symmetric(parties, context, reciprocal, sentence_text, lang)]
@@ -136,6 +161,10 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
         return []
     source, target = pair
     if trigger.passive:
+        if lang.word_order == "SVO" and target.start >= hit.end and target.first - hit.last - 1 > AGENT_WINDOW:
+            # "Tehran was accused of sending drones to Russia": the agent of a passive follows the
+            # verb closely ("was attacked by Israel", "ditangkap polisi"); a later actor is no agent.
+            return [(_state(source), source, False)] if trigger.type in DOMESTIC_TYPES else []
         source, target = target, source
     pairs = [(source, target, False)]
     # "threatened the United States and South Korea": one event per coordinated target.
@@ -256,8 +285,7 @@ def _directed_from_context(coded: list[ActorMention], context: Context,
         only = distinct[0]
         if trigger.passive and trigger.type in DOMESTIC_TYPES:
             # "X was arrested" with no agent: X's own state acted (the state, not X, is the source).
-            state = ActorMention(-1, -1, -1, -1, only.code, "state", only.code or "")
-            return (only, state)  # swapped by the passive voice below
+            return (only, _state(only))  # swapped by the passive voice below
         if trigger.type not in VERBAL_TYPES:
             return None  # a strike or an arrest needs its target in the sentence
         partner = context.partner(only.code)

@@ -13,7 +13,9 @@ Steps for each content sentence:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -33,6 +35,9 @@ from dyad.stages.mentions import ActorMention, Entry, find_actors, remember_peop
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 NEGATION_WINDOW = 3  # tokens before the trigger (after it too in verb-final languages)
 FUTURE_WINDOW = 8  # "is expected to travel to Beijing in May to meet"
+TOPIC_WINDOW = 3  # tokens between a conflict noun and the target that makes it an act ("sanctions against Iran")
+CLAUSE_BREAK = re.compile(r"[,،，、;:]")  # a frame ends at a comma
+FRAME_WINDOW = 3  # tokens between "ahead of" and "talks" ("ahead of fresh Iran-US talks")
 CHARS_PER_TOKEN = 2  # window scale for languages written without spaces
 SAME_ACTOR_TYPES = {"COERCE", "PROTEST", "ASSAULT", "SANCTION", "MOBILIZE"}  # may be domestic (TUR → TUR)
 VERSION = "1"
@@ -99,15 +104,16 @@ class RuleCoder:
         for actor in actors:
             if actor.kind == "person" and actor.name and actor.code:
                 state.people.setdefault(actor.code, Counter())[(actor.name, actor.kb_id, actor.role)] += 1
+        cues = _outer(cue_matcher(lang.code).find(prepared))
         found = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
+        found = [h for h in found if not framed(h, found, cues, sentence.text, lang)]
         trigger_hits = governing(found, actors, lang)
-        cues = cue_matcher(lang.code).find(prepared)
         out: list[Event] = []
         for hit in trigger_hits:
             trigger = _effective(hit, cues, lang)
-            if trigger is None or _topic_of_speech(hit, cues, actors, lang):
+            if trigger is None or _topic_of_speech(hit, cues, actors, lang) or _said_of_a_thing(hit, cues, actors):
                 continue
-            both_sides = any(c.value.kind == "reciprocal" and c.end <= hit.start for c in cues)
+            both_sides = reciprocal_subject(hit, cues, actors, lang)
             said = _reported_from(cues, hit)
             pairs = assign(trigger, hit, reported_clause(actors, said), lang, context, both_sides, sentence.text)
             if not pairs:
@@ -121,6 +127,7 @@ class RuleCoder:
                     trigger = replace(trigger, symmetric=True)
                 out.append(self._event(doc, sentence, prepared, hit, trigger, source, target, date,
                                        not background, actors, lang))
+                context.record(source, target)
         context.update(actors)
         return out
 
@@ -173,6 +180,64 @@ def governing(hits: list[Hit[Trigger]], actors: list[ActorMention], lang: Langua
     return [heads[0]]
 
 
+def _said_of_a_thing(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[ActorMention]) -> bool:
+    """A trigger whose subject is a relative pronoun standing for something that is no actor ("a
+    project that opposes sanctions", "dua negara yang mendapat serangan"): not an act of anyone
+    named. After an actor ("Xi, who met Lula") the clause stays."""
+    for cue in cues:
+        if cue.value.kind != "relative" or cue.end > hit.start or hit.first - cue.last - 1 > 1:
+            continue
+        if any(cue.end <= a.start and a.end <= hit.start for a in actors):
+            continue  # "the talks which Russia held": the pronoun is the object, Russia the subject
+        if not any(a.code and cue.first - 1 <= a.last < cue.first for a in actors):
+            return True
+    return False
+
+
+def _outer(cues: list[Hit[Cue]]) -> list[Hit[Cue]]:
+    """Cues not inside a longer cue of another kind: "पहले" (before, earlier) within "से पहले"
+    (before X) frames a trigger and does not make the sentence background."""
+    return [c for c in cues if not any(o is not c and o.value.kind != c.value.kind and o.start <= c.start
+                                       and c.end <= o.end and o.end - o.start > c.end - c.start for o in cues)]
+
+
+def framed(hit: Hit[Trigger], hits: list[Hit[Trigger]], cues: list[Hit[Cue]], text: str,
+           lang: LanguageData) -> bool:
+    """A trigger inside a circumstance of the sentence ("during the talks", "ahead of the summit",
+    "会谈后", "görüşmeden sonra", "regarding the shooting") names the occasion, time or topic of what
+    the sentence reports, not its event: it never heads the sentence. Only the nearest trigger is
+    framed, and never across a comma ("Tras el ataque, Israel bombardeó Gaza" keeps the bombing)."""
+    for cue in cues:
+        if cue.value.kind == "frame" and cue.end <= hit.start:
+            gap = (hit.start - cue.end) // CHARS_PER_TOKEN if lang.chars else hit.first - cue.last - 1
+            nearest = not any(cue.end <= h.start < hit.start for h in hits)
+            if gap <= FRAME_WINDOW and nearest and not CLAUSE_BREAK.search(text[cue.end:hit.start]):
+                return True
+        if cue.value.kind == "frame_post" and cue.start >= hit.end:
+            gap = (cue.start - hit.end) // CHARS_PER_TOKEN if lang.chars else cue.first - hit.last - 1
+            nearest = not any(hit.end <= h.start and h.end <= cue.start for h in hits)
+            if gap <= 1 and nearest and not CLAUSE_BREAK.search(text[hit.end:cue.start]):
+                return True
+    return False
+
+
+def reciprocal_subject(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[ActorMention],
+                       lang: LanguageData) -> bool:
+    """True when "both sides" ("kedua negara", "стороны", "両国") is the subject of the trigger: it
+    stands before it with no actor between (verb-final: before every actor of the clause)."""
+    coded = [a for a in actors if a.code and a.end <= hit.start]
+    for cue in cues:
+        if cue.value.kind != "reciprocal" or cue.end > hit.start or any(
+                a.start <= cue.start and cue.end <= a.end for a in actors):
+            continue  # "российский лидер" is one leader, not "the leaders"
+        if lang.word_order == "SOV":
+            if all(cue.start <= a.start for a in coded):
+                return True
+        elif not any(cue.end <= a.start for a in coded):
+            return True
+    return False
+
+
 def _reported_from(cues: list[Hit[Cue]], hit: Hit[Trigger]) -> int | None:
     """Where a reported clause before the trigger opens: a complementizer right after a reporting verb
     ("said that", "گفتند که", "mengatakan bahwa")."""
@@ -196,11 +261,11 @@ def _topic_of_speech(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[Actor
                      lang: LanguageData) -> bool:
     """A conflict noun right after a reporting verb, with no one named after it, is what was talked
     about ("said sanctions could become an opportunity"), not an act of the speaker ("announced
-    sanctions on Iran" names its target and stays)."""
+    sanctions on Iran" names its target right after it and stays)."""
     if hit.value.type not in {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"} or lang.word_order == "SOV":
         return False
-    if any(a.code and a.start >= hit.end for a in actors):
-        return False
+    if any(a.code and a.start >= hit.end and (lang.chars or _after(hit, a, lang) <= TOPIC_WINDOW) for a in actors):
+        return False  # "sanctions on Iran", "sanksi terhadap Rusia": the act names its target
     for cue in cues:
         if cue.value.kind != "speech" or cue.end > hit.start:
             continue
@@ -208,6 +273,11 @@ def _topic_of_speech(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[Actor
         if gap <= 1 and not any(cue.end <= a.start and a.end <= hit.start for a in actors):
             return True
     return False
+
+
+def _after(hit: Hit[Trigger], actor: ActorMention, lang: LanguageData) -> int:
+    """Tokens between a trigger and an actor after it (languages with spaces)."""
+    return actor.first - hit.last - 1
 
 
 def _has(cues: list[Hit[Cue]], kind: str) -> bool:
@@ -219,12 +289,13 @@ def _inside_actor(hit: Hit[Trigger], actors: list[ActorMention]) -> bool:
 
 
 def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> Trigger | None:
-    """The trigger as the cues around it make it: None when negated or hypothetical."""
+    """The trigger as the cues around it make it: None when negated, hypothetical or only an obligation
+    ("countries must cooperate")."""
     trigger = hit.value
     scale = CHARS_PER_TOKEN * 3 if lang.chars else 1
     verb_final = lang.word_order == "SOV"
     # Negation and hypotheticals first: "will not sign" is no promise.
-    for cue in sorted(cues, key=lambda c: c.value.kind not in {"negation", "hypothetical"}):
+    for cue in sorted(cues, key=lambda c: c.value.kind not in {"negation", "hypothetical", "obligation"}):
         if hit.start <= cue.start and cue.end < hit.end:
             continue  # a cue inside the trigger (vi "không kích", airstrike) is part of the word; one that
             # ends it is a negated verb form (kk "қосылмайды")
@@ -232,7 +303,7 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
         after = cue.first - hit.last if not lang.chars else (cue.start - hit.end) // scale
         near_before = 0 <= before <= NEGATION_WINDOW
         near_after = verb_final and 0 <= after <= NEGATION_WINDOW
-        if cue.value.kind == "negation" and (near_before or near_after):
+        if cue.value.kind in {"negation", "obligation"} and (near_before or near_after):
             return None
         if cue.value.kind == "hypothetical" and cue.end <= hit.start:
             return None
@@ -287,25 +358,58 @@ def _same_people(kept: Event, event: Event) -> bool:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """One event per interaction: same type, dyad, date and persons merge, keeping every evidence."""
-    merged: dict[tuple[str, ...], Event] = {}
+    """One event per interaction: same type, dyad and persons on dates that can be one occasion merge,
+    keeping every evidence and the most precise date."""
+    kept_events: list[Event] = []
     for event in events:
-        pair = (event.source.code, event.target.code if event.target else "")
-        if event.symmetric:
-            pair = tuple(sorted(pair))  # type: ignore[assignment]
-        base = (event.type, *pair, event.date or "")
-        key = next((k for k in merged if k[:len(base)] == base and _same_people(merged[k], event)), None)
-        if key is None:
-            merged[(*base, str(len(merged)))] = event
+        index = next((i for i, kept in enumerate(kept_events) if _same_interaction(kept, event)), None)
+        if index is None:
+            kept_events.append(event)
             continue
-        kept = merged[key]
+        kept = kept_events[index]
         source, target = aligned(kept, event)
-        merged[key] = replace(
+        dated = kept if _precision_rank(kept) >= _precision_rank(event) else event
+        kept_events[index] = replace(
             kept, evidence=kept.evidence + event.evidence, main=kept.main or event.main,
             source=richer(kept.source, source) or kept.source, target=richer(kept.target, target),
             location=kept.location or event.location, mode=kept.mode or event.mode,
+            date=dated.date, date_precision=dated.date_precision, date_text=dated.date_text,
         )
-    return list(merged.values())
+    return kept_events
+
+
+SAME_OCCASION_DAYS = 7  # one article's main meetings of the same two people a few days apart are one visit
+
+
+def _same_interaction(kept: Event, event: Event) -> bool:
+    """Same type, same dyad (either way round when symmetric), same persons and compatible dates."""
+    if kept.type != event.type or kept.symmetric != event.symmetric:
+        return False
+    pair = (kept.source.code, kept.target.code if kept.target else "")
+    other = (event.source.code, event.target.code if event.target else "")
+    if pair != other and not (kept.symmetric and event.symmetric and pair == other[::-1]):
+        return False
+    return _same_people(kept, event) and _same_occasion(kept, event)
+
+
+def _same_occasion(kept: Event, event: Event) -> bool:
+    """Dates that can name one occasion: equal, one a coarser form of the other ("2024-02" and
+    "2024-02-14"), or main news a few days apart ("Monday's visit" and "Tuesday's talks")."""
+    a, b = kept.date or "", event.date or ""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if kept.main and event.main and len(a) == len(b) == 10:
+        gap = abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+        return gap <= SAME_OCCASION_DAYS
+    return False
+
+
+def _precision_rank(event: Event) -> int:
+    return len(event.date or "")
 
 
 def aligned(kept: Event, event: Event) -> tuple[Actor, Actor | None]:

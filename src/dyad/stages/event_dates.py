@@ -5,8 +5,9 @@ Hijri, Thai Buddhist era); (2) dateparser's search, told the language and the
 publication date; fragments that are durations ("30 tahun", "15 years") or
 bare numbers are dropped, and a bare weekday resolves only when the page has
 a publication date; (3) a sentence with no date takes the article's anchor
-date (the first day-precise date of its lead, near publication) or the
-month of publication, as the evaluation guide asks.
+date (the first day-precise date of its lead, near publication) or else the
+publication date itself, as news of the day (the convention of GDELT and ICEWS).
+Such a date has no `date_text`: the text does not state it.
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ class DocumentDates:
     def _anchor(self, sentences: list[Sentence]) -> DateTuple:
         for sentence in sentences[:LEAD_SENTENCES]:
             value, precision, text = self._find(sentence.text)
-            if value and precision == "day" and not self.is_background(value):
+            if value and precision == "day" and not self.is_background(value) and not self._ahead(value):
                 return value, precision, text
-        if self.pub is not None:
-            return self.pub.value[:7], "month" if len(self.pub.value) >= 7 else "year", None
+        if self.pub is not None:  # news of the day: the publication date, with no text of its own
+            return self.pub.value, self.pub.precision, None
         return None, None, None
 
     def for_sentence(self, sentence: Sentence, prepared: Prepared) -> DateTuple:
@@ -61,6 +62,10 @@ class DocumentDates:
             found = self._find(sentence.text)
             self.cache[sentence.start] = found if found[0] else self.anchor
         return self.cache[sentence.start]
+
+    def _ahead(self, value: str) -> bool:
+        """True when a date lies after publication: an announced event, not the article's news."""
+        return self.base is not None and value > self.base.date().isoformat()
 
     def is_background(self, value: str | None) -> bool:
         """True when a date lies well before publication (an earlier event)."""
@@ -109,7 +114,7 @@ class DocumentDates:
 
         from dyad.stages.dates import parser_settings
 
-        plain = ascii_digits(text)
+        plain = NUMBER_SUFFIX.sub(r"\1", ascii_digits(text))
         if not (date_words(self.lang.code).search(plain) or DATE_DIGITS.search(plain)):
             return None, None, None  # no year, no d.m date, no month, weekday or relative-day word: no date
         try:
@@ -166,6 +171,7 @@ class DocumentDates:
 
 
 RELATIVE_UNITS = ("day", "week", "month", "year")
+NUMBER_SUFFIX = re.compile(r"(\d)['’][^\W\d]+")  # a case ending on a number (tr "2022'de", "15'inde")
 
 
 @lru_cache(maxsize=64)

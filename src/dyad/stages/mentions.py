@@ -22,6 +22,7 @@ from dyad.text import fold, squash
 
 LATIN_LIKE = {"Latn", "Cyrl"}
 TITLE_GAP = 2  # tokens allowed between a title and the country after it ("Minister of Foreign Affairs of Iran")
+MAX_GIVEN_NAMES = 3  # capitalised words between a title and a known surname, taken as given names
 NAME_GAP = 1  # tokens allowed between a title (+ country) and the person's name
 NOUNS_CAPITALISED = {"de", "lb"}  # languages that capitalise every noun
 HOME_ROLES = ("Minister", "Spokesperson", "Secretary of the Security Council", "National Security Adviser", "Monarch")
@@ -295,7 +296,9 @@ def _join_titles(mentions: list[ActorMention], sentence: Sentence, lang: Languag
                 j += 1
             joined = _merge(joined, mentions[j], sentence)
             j += 1
-        if j < len(mentions) and mentions[j].kind == "person" and _gap(joined, mentions[j], lang.chars) <= NAME_GAP:
+        if j < len(mentions) and mentions[j].kind == "person" and (
+                _gap(joined, mentions[j], lang.chars) <= NAME_GAP
+                or _given_names_between(joined, mentions[j], sentence, lang)):
             person = mentions[j]
             if joined.code is None or joined.code == person.code:
                 joined = _merge(joined, person, sentence)
@@ -305,6 +308,15 @@ def _join_titles(mentions: list[ActorMention], sentence: Sentence, lang: Languag
         out.append(joined)
         i = j
     return out
+
+
+def _given_names_between(title: ActorMention, person: ActorMention, sentence: Sentence, lang: LanguageData) -> bool:
+    """True when only capitalised words stand between a title and a known person: given names the
+    knowledge base does not list ("Supreme Leader Ali Hosseini Khamenei")."""
+    if lang.script not in LATIN_LIKE or lang.chars or not 0 < person.first - title.last - 1 <= MAX_GIVEN_NAMES:
+        return False
+    between = sentence.tokens[title.last + 1:person.first]
+    return all(sentence.text[t.start:t.end][:1].isupper() for t in between)
 
 
 def _merge(a: ActorMention, b: ActorMention, sentence: Sentence) -> ActorMention:

@@ -16,6 +16,7 @@ from syntok import segmenter
 from dyad.records import Document, Sentence
 
 CJK_END = re.compile(r"[^。！？!?；]*[。！？!?；]+[」』”\"）)]*|[^。！？!?；]+$")
+SCRIPT_STOP = re.compile(r"[।॥۔؟](?=\s|$)")  # sentence ends of Devanagari, Bengali, Urdu, and the Arabic question mark
 THAI_MIN_CHARS = 120  # a Thai space ends a sentence only after this much text
 
 
@@ -49,7 +50,16 @@ def _spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
     elif lang in {"th", "lo", "km", "my"}:
         yield from _thai_spans(text)
     else:
-        yield from _syntok_spans(text)
+        start = 0
+        for match in SCRIPT_STOP.finditer(text):  # syntok does not know the danda or the Urdu full stop
+            yield from _offset(_syntok_spans(text[start:match.end()]), start)
+            start = match.end()
+        yield from _offset(_syntok_spans(text[start:]), start)
+
+
+def _offset(spans: Iterator[tuple[int, int]], by: int) -> Iterator[tuple[int, int]]:
+    for start, end in spans:
+        yield start + by, end + by
 
 
 def _cjk_spans(text: str) -> Iterator[tuple[int, int]]:
