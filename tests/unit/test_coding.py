@@ -5,12 +5,21 @@ from __future__ import annotations
 import pytest
 
 from dyad.pipeline import Pipeline
+from dyad.records import Event
 from dyad.stages.ingest import RawArticle
 
 
+def _coded(text: str, lang: str, date: str | None = "2025-03-10") -> list[Event]:
+    """The events of one article."""
+    return list(Pipeline().process(RawArticle(id="t", path="t", text=text, lang=lang, date=date)).events)
+
+
+def _of_type(text: str, lang: str, kind: str) -> list[Event]:
+    return [e for e in _coded(text, lang) if e.type == kind]
+
+
 def _events(lang: str, sentence: str, date: str = "2025-03-10") -> set[tuple[str, str, str]]:
-    raw = RawArticle(id="t", path="t", text=f"{sentence}\n", lang=lang, date=date)
-    return {(e.type, e.source.code, e.target.code if e.target else "") for e in Pipeline().process(raw).events}
+    return {(e.type, e.source.code, e.target.code if e.target else "") for e in _coded(f"{sentence}\n", lang, date)}
 
 
 @pytest.mark.parametrize(
@@ -52,8 +61,7 @@ def test_repeated_mentions_merge_with_all_evidence() -> None:
     text = ("Lavrov and Fidan meet in Moscow\n"
             "Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister Hakan Fidan in Moscow on Monday.\n"
             "Lavrov and Fidan also met again later on Monday to discuss Syria.\n")
-    result = Pipeline().process(RawArticle(id="m", path="m", text=text, lang="en", date="2025-03-10"))
-    consults = [e for e in result.events if e.type == "CONSULT"]
+    consults = _of_type(text, "en", "CONSULT")
     assert len(consults) == 1 and len(consults[0].evidence) >= 2
     assert {consults[0].source.name, consults[0].target.name} == {"Sergey Lavrov", "Hakan Fidan"}
     assert consults[0].location is not None and consults[0].location.name == "Moscow"
@@ -66,7 +74,7 @@ def test_headline_lists_give_no_events() -> None:
             "Baca juga:\n"
             "Presiden Prabowo Bertemu PM Jepang di Tokyo\n"
             "Rusia Kecam Serangan Israel ke Lebanon\n")
-    assert Pipeline().process(RawArticle(id="n", path="n", text=text, lang="id")).events == ()
+    assert _coded(text, "id", None) == []
 
 
 def test_one_visit_told_with_different_dates_is_one_event() -> None:
@@ -74,8 +82,7 @@ def test_one_visit_told_with_different_dates_is_one_event() -> None:
     text = ("Modi in Tokyo\n"
             "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shigeru Ishiba in Tokyo in March.\n"
             "Modi and Ishiba met on 8 March 2025 at the prime minister's office.\n")
-    result = Pipeline().process(RawArticle(id="v", path="v", text=text, lang="en", date="2025-03-10"))
-    consults = [e for e in result.events if e.type == "CONSULT"]
+    consults = _of_type(text, "en", "CONSULT")
     assert len(consults) == 1 and len(consults[0].evidence) == 2
     assert consults[0].date == "2025-03-08" and consults[0].date_precision == "day"
 
@@ -87,8 +94,7 @@ def test_both_sides_are_the_pair_the_article_is_about() -> None:
             "Egypt and Turkey signed a trade agreement.\n"
             "Erdogan also said the war in Sudan worried Saudi Arabia.\n"
             "Both sides agreed to raise trade to 15 billion dollars.\n")
-    result = Pipeline().process(RawArticle(id="b", path="b", text=text, lang="en", date="2025-03-10"))
-    agree = [e for e in result.events if e.type == "AGREE"]
+    agree = _of_type(text, "en", "AGREE")
     assert [{e.source.code, e.target.code if e.target else ""} for e in agree] == [{"EGY", "TUR"}]
 
 
@@ -96,7 +102,6 @@ def test_given_names_between_title_and_known_surname() -> None:
     """A title, given names the knowledge base lacks, and a known surname are one known person."""
     text = ("Lukashenko in Tehran\n"
             "Lukashenko bertemu dengan Pemimpin Tertinggi Iran Ali Hosseini Khamenei di Teheran pada Senin.\n")
-    result = Pipeline().process(RawArticle(id="k", path="k", text=text, lang="id", date="2025-03-10"))
-    consult = next(e for e in result.events if e.type == "CONSULT")
+    consult = _of_type(text, "id", "CONSULT")[0]
     assert {consult.source.name, consult.target.name if consult.target else None} == {
         "Alexander Lukashenko", "Ali Khamenei"}
