@@ -133,27 +133,13 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
         # "Both sides agreed …", "the two leaders discussed Myanmar": the subject is the dyad of the
         # sentences before; countries after the verb are topics, or the target of a joint act
         # ("both countries condemned Israel"). With no one to act on, a one-sided act is no event.
-        a, b = _carried(dyad[0]), _carried(dyad[1])
-        if trigger.symmetric or trigger.type in JOINT_TYPES | {"COOPERATE"}:
-            return [(a, b, True)]
-        pool = coded if lang.word_order in {"SOV", "V2"} else [x for x in coded if x.start >= hit.start]
-        targets = [x for x in pool if x.code not in {a.code, b.code}]
-        return [(a, targets[0], False), (b, targets[0], False)] if targets else []
+        return _together(_carried(dyad[0]), _carried(dyad[1]), trigger, hit, coded, lang)
     if trigger.symmetric or trigger.type in {"CONSULT", "COOPERATE"}:
         parties = _meeting_parties(hit, coded, lang)
-        return [(s, t, True) for s, t in _symmetric(parties, context, reciprocal, sentence_text, lang)]
+        return [(s, t, True) for s, t in _symmetric(parties, context, sentence_text, lang)]
     joint = _joint_subject(hit, coded, sentence_text, lang)
     if joint is not None:
-        if trigger.type in JOINT_TYPES:
-            return [(joint[0], joint[1], True)]  # "Zelensky and Modi agreed to meet": one joint act
-        pool = coded if lang.word_order in {"SOV", "V2"} else [a for a in coded if a.start >= hit.start]
-        targets = [a for a in pool if a.code not in {joint[0].code, joint[1].code}]
-        if not targets:
-            return []  # "A and B urged officials of both countries …": no one to address
-        if trigger.passive:  # "A and B came under attack from C"
-            return [(targets[0], joint[0], False), (targets[0], joint[1], False)]
-        # "the US and France condemned Russia": each subject acts on the target
-        return [(joint[0], targets[0], False), (joint[1], targets[0], False)]
+        return _together(joint[0], joint[1], trigger, hit, coded, lang)
     pair = _directed(hit, coded, lang, sentence_text)
     if pair is None:
         pair = _directed_from_context(coded, context, trigger)
@@ -172,6 +158,22 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
         if other.code not in {source.code, target.code}:
             pairs.append((source, other, False))
     return pairs[:MAX_PAIRS]
+
+
+def _together(a: ActorMention, b: ActorMention, trigger: Trigger, hit: Hit[Trigger], coded: list[ActorMention],
+              lang: LanguageData) -> list[Pair]:
+    """Two sides acting as one subject: one joint act ("Zelensky and Modi agreed to meet"), or each
+    acting on a third actor ("the US and France condemned Russia"); no third actor, no event ("A and B
+    urged officials of both countries …")."""
+    if trigger.symmetric or trigger.type in JOINT_TYPES:
+        return [(a, b, True)]
+    pool = coded if lang.word_order in {"SOV", "V2"} else [x for x in coded if x.start >= hit.start]
+    targets = [x for x in pool if x.code not in {a.code, b.code}]
+    if not targets:
+        return []
+    if trigger.passive:  # "A and B came under attack from C"
+        return [(targets[0], a, False), (targets[0], b, False)]
+    return [(a, targets[0], False), (b, targets[0], False)]
 
 
 def _coordinated_after(actor: ActorMention, coded: list[ActorMention], sentence_text: str,
@@ -215,27 +217,21 @@ def _meeting_parties(hit: Hit[Trigger], coded: list[ActorMention], lang: Languag
     return before + ([first_after] if first_after else [])
 
 
-def _symmetric(coded: list[ActorMention], context: Context, reciprocal: bool,
-               sentence_text: str = "", lang: LanguageData | None = None) -> list[tuple[ActorMention, ActorMention]]:
-    dyad = context.dyad()
-    if reciprocal and dyad and len(_distinct(coded)) < 2:
-        return [(_carried(dyad[0]), _carried(dyad[1]))]  # "both sides", "the two ministers"
+def _symmetric(coded: list[ActorMention], context: Context, sentence_text: str,
+               lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
     distinct = _distinct(coded)
     if len(distinct) >= 2:
         head, partner = distinct[0], distinct[1]
         # Further parties only when listed with the partner ("met leaders of A, B and C"); otherwise
         # later countries are topics or places of the meeting.
-        others = [partner]
-        if lang is not None:
-            others += [o for o in _coordinated_after(partner, distinct, sentence_text, lang) if o.code != head.code]
+        others = [partner] + [o for o in _coordinated_after(partner, distinct, sentence_text, lang)
+                              if o.code != head.code]
         return [(head, other) for other in others[:MAX_PAIRS]]
     if len(distinct) == 1:
         other = context.partner(distinct[0].code)
         return [(distinct[0], _carried(other))] if other else []
-    if reciprocal or not coded:
-        dyad = context.dyad()
-        return [(_carried(dyad[0]), _carried(dyad[1]))] if dyad else []
-    return []
+    dyad = context.dyad()  # no one named: the sentences before
+    return [(_carried(dyad[0]), _carried(dyad[1]))] if dyad else []
 
 
 def _marked_target(before: list[ActorMention], sentence_text: str, lang: LanguageData) -> ActorMention | None:

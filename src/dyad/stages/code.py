@@ -264,7 +264,7 @@ def _topic_of_speech(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[Actor
     sanctions on Iran" names its target right after it and stays)."""
     if hit.value.type not in {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"} or lang.word_order == "SOV":
         return False
-    if any(a.code and a.start >= hit.end and (lang.chars or _after(hit, a, lang) <= TOPIC_WINDOW) for a in actors):
+    if any(a.code and a.start >= hit.end and (lang.chars or a.first - hit.last - 1 <= TOPIC_WINDOW) for a in actors):
         return False  # "sanctions on Iran", "sanksi terhadap Rusia": the act names its target
     for cue in cues:
         if cue.value.kind != "speech" or cue.end > hit.start:
@@ -273,11 +273,6 @@ def _topic_of_speech(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[Actor
         if gap <= 1 and not any(cue.end <= a.start and a.end <= hit.start for a in actors):
             return True
     return False
-
-
-def _after(hit: Hit[Trigger], actor: ActorMention, lang: LanguageData) -> int:
-    """Tokens between a trigger and an actor after it (languages with spaces)."""
-    return actor.first - hit.last - 1
 
 
 def _has(cues: list[Hit[Cue]], kind: str) -> bool:
@@ -366,16 +361,21 @@ def merge(events: list[Event]) -> list[Event]:
         if index is None:
             kept_events.append(event)
             continue
-        kept = kept_events[index]
-        source, target = aligned(kept, event)
-        dated = kept if _precision_rank(kept) >= _precision_rank(event) else event
-        kept_events[index] = replace(
-            kept, evidence=kept.evidence + event.evidence, main=kept.main or event.main,
-            source=richer(kept.source, source) or kept.source, target=richer(kept.target, target),
-            location=kept.location or event.location, mode=kept.mode or event.mode,
-            date=dated.date, date_precision=dated.date_precision, date_text=dated.date_text,
-        )
+        kept_events[index] = absorb(kept_events[index], event)
     return kept_events
+
+
+def absorb(kept: Event, event: Event) -> Event:
+    """Two reports of one interaction as one event: every evidence, the more precise date, the richer
+    actors, and the place and mode either gives."""
+    source, target = aligned(kept, event)
+    dated = kept if len(kept.date or "") >= len(event.date or "") else event
+    return replace(
+        kept, evidence=kept.evidence + event.evidence, main=kept.main or event.main,
+        source=richer(kept.source, source) or kept.source, target=richer(kept.target, target),
+        location=kept.location or event.location, mode=kept.mode or event.mode,
+        date=dated.date, date_precision=dated.date_precision, date_text=dated.date_text,
+    )
 
 
 SAME_OCCASION_DAYS = 7  # one article's main meetings of the same two people a few days apart are one visit
@@ -406,10 +406,6 @@ def _same_occasion(kept: Event, event: Event) -> bool:
         gap = abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
         return gap <= SAME_OCCASION_DAYS
     return False
-
-
-def _precision_rank(event: Event) -> int:
-    return len(event.date or "")
 
 
 def aligned(kept: Event, event: Event) -> tuple[Actor, Actor | None]:

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from dyad.records import Document, Event
 from dyad.serialize import event_to_dict
-from dyad.stages.code import aligned, richer
+from dyad.stages.code import absorb
 from dyad.store.sqlite import Store
 
 
@@ -73,16 +73,7 @@ def merge_events(story_id: str, documents: list[Document], events: list[Event]) 
             target = StoryEvent(replace(event, id=digest), story_id)
             merged.append(target)
         else:
-            kept = target.event
-            source, other = aligned(kept, event)
-            target.event = replace(
-                kept, evidence=kept.evidence + event.evidence, main=kept.main or event.main,
-                date=kept.date if len(kept.date or "") >= len(event.date or "") else event.date,
-                date_precision=kept.date_precision if len(kept.date or "") >= len(event.date or "")
-                else event.date_precision,
-                location=kept.location or event.location, mode=kept.mode or event.mode,
-                source=richer(kept.source, source) or kept.source, target=richer(kept.target, other),
-            )
+            target.event = absorb(target.event, event)
         if event.doc_id not in target.doc_ids:
             target.doc_ids.append(event.doc_id)
         if doc is not None:
