@@ -25,7 +25,7 @@ from dyad.text import fold, word_spans
 
 FILES = ("language.yaml", "triggers.yaml", "cues.yaml", "roles.yaml", "noise.yaml", "actors.yaml")
 CUE_KINDS = ("future", "negation", "hypothetical", "obligation", "background", "reciprocal", "speech",
-             "complementizer", "conjunction", "frame", "frame_post", "relative")
+             "complementizer", "conjunction", "frame", "frame_post", "relative", "agent", "agent_post")
 
 
 @dataclass(frozen=True, slots=True)

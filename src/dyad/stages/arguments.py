@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dyad.kb import knowledge_base
 from dyad.lang import LanguageData, Trigger
 from dyad.stages.matcher import Hit
 from dyad.stages.mentions import ActorMention
@@ -152,6 +153,7 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
             # verb closely ("was attacked by Israel", "ditangkap polisi"); a later actor is no agent.
             return [(_state(source), source, False)] if trigger.type in DOMESTIC_TYPES else []
         source, target = target, source
+    target = _host_country(source, target, trigger, hit, coded, lang)
     pairs = [(source, target, False)]
     # "threatened the United States and South Korea": one event per coordinated target.
     for other in _coordinated_after(target, coded, sentence_text, lang):
@@ -174,6 +176,23 @@ def _together(a: ActorMention, b: ActorMention, trigger: Trigger, hit: Hit[Trigg
     if trigger.passive:  # "A and B came under attack from C"
         return [(targets[0], a, False), (targets[0], b, False)]
     return [(a, targets[0], False), (b, targets[0], False)]
+
+
+def _host_country(source: ActorMention, target: ActorMention, trigger: Trigger, hit: Hit[Trigger],
+                  coded: list[ActorMention], lang: LanguageData) -> ActorMention:
+    """A state striking an armed group of its own country on foreign soil acts on that country
+    ("Iranian missiles hit bases of Jaish al-Adl inside Pakistan": IRN → PAK), as the host state
+    reports and answers it; at home the group stays the target."""
+    if trigger.type != "ASSAULT" or target.kind != "organisation":
+        return target
+    organisation = knowledge_base().organisations.get(target.code or "")
+    if organisation is None or organisation.kind != "group" or organisation.country != source.code:
+        return target
+    # The place stands after the verb, or before it in a verb-final clause ("در خاک پاکستان هدف قرار داد").
+    start = source.end if lang.word_order in {"SOV", "V2"} else hit.start
+    host = next((a for a in coded if a.start >= start and a.kind in {"country", "capital"}
+                 and a.code not in {source.code, target.code}), None)
+    return host or target
 
 
 def _coordinated_after(actor: ActorMention, coded: list[ActorMention], sentence_text: str,

@@ -1,0 +1,137 @@
+"""Acts named inside a sentence with their agent marked: "Minsk condemned the attacks by the US and
+Israel on Iran", "ABD ve İsrail tarafından İran'a yönelik saldırılar", "अमेरिका द्वारा ईरान पर हमले".
+
+The sentence's head may be another act (the condemnation), yet the attack is an event of its own:
+its agent follows "by" (`agent` cues: by, oleh, par, توسط, со стороны …) or precedes "by" in
+postpositional languages (`agent_post` cues: tarafından, द्वारा, による …), and its target is the
+other actor of the phrase. Without both, nothing is read: the act stays unattributed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dyad.lang import LanguageData, Trigger
+from dyad.stages.arguments import coordinated, participants
+from dyad.stages.matcher import Hit
+from dyad.stages.mentions import ActorMention
+from dyad.text import fold
+
+# Directed acts whose agent a phrase may name; meetings and agreements have no "by".
+NESTED_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "AID", "ACCUSE"}
+AGENT_GAP = 4  # tokens between the act and "by" ("the attacks last week by")
+AGENT_REACH = 2  # tokens between "by" and the agent ("by the US", "oleh rezim Israel")
+TARGET_REACH = 6  # tokens between the agent and the target ("on the peaceful nuclear facilities of Iran")
+CHARS_PER_TOKEN = 2
+CLAUSE_BREAK = re.compile(r"[,،，、;:.]")
+SENTENCE_PART = re.compile(r"[;:.]")  # a comma may stand between a subject and its verb, these not
+
+
+def _own(hit: Hit[Trigger], cues: list[tuple[str, Hit[Any]]],
+         every: list[Hit[Trigger]]) -> list[tuple[str, Hit[Any]]]:
+    """The agent cues that belong to this act: no other act stands between ("condemned the sanctions
+    announced by Japan": "by Japan" is the sanctions' agent, not the condemnation's)."""
+    def between(a: int, b: int) -> bool:
+        return any(a <= h.start and h.end <= b for h in every)
+
+    return [(kind, cue) for kind, cue in cues
+            if (kind == "agent" and cue.start >= hit.end and not between(hit.end, cue.start))
+            or (kind == "agent_post" and cue.end <= hit.start and not between(cue.end, hit.start))]
+
+
+def _gap(a_last: int, b_first: int, a_end: int, b_start: int, lang: LanguageData) -> int:
+    """Words between two spans (characters / 2 in languages written without spaces)."""
+    return (b_start - a_end) // CHARS_PER_TOKEN if lang.chars else b_first - a_last - 1
+
+
+def _joined(a: ActorMention, b: ActorMention, text: str, lang: LanguageData) -> bool:
+    """Two agents of one act: "and" between them, with at most a word more ("AS dan rezim Israel")."""
+    if coordinated(a, b, text, lang):
+        return True
+    words = fold(text[a.end:b.start], lang.code).split()
+    conjunctions = {c[0] for c in lang.cues.get("conjunction", ()) if c}
+    return not lang.chars and 2 <= len(words) <= 3 and words[0] in conjunctions
+
+
+def agent_pairs(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple[str, Hit[Any]]],
+                actors: list[ActorMention], text: str, lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
+    """(agent, target) of an act whose agent the sentence marks, or [] when it marks none."""
+    if hit.value.type not in NESTED_TYPES:
+        return []
+    coded = participants(actors)
+    for kind, cue in _own(hit, cues, every):
+        if kind == "agent" and cue.start >= hit.end:
+            pairs = _agent_after(hit, cue, coded, text, lang)
+        elif kind == "agent_post" and cue.end <= hit.start:
+            pairs = _agent_before(hit, cue, coded, text, lang)
+        else:
+            continue
+        if pairs:
+            return pairs
+    return []
+
+
+def _agent_after(hit: Hit[Trigger], cue: Hit[Any], coded: list[ActorMention], text: str,
+                 lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
+    """"the attack on Iran by Israel", "serangan oleh AS dan Israel terhadap Iran"."""
+    if _gap(hit.last, cue.first, hit.end, cue.start, lang) > AGENT_GAP or CLAUSE_BREAK.search(text[hit.end:cue.start]):
+        return []
+    first = next((a for a in coded if a.start >= cue.end), None)
+    if first is None or _gap(cue.last, first.first, cue.end, first.start, lang) > AGENT_REACH \
+            or CLAUSE_BREAK.search(text[cue.end:first.start]):
+        return []
+    agents = [first]
+    for other in (a for a in coded if a.start >= first.end):
+        if not _joined(agents[-1], other, text, lang):
+            break
+        agents.append(other)
+    codes = {a.code for a in agents}
+    between = [a for a in coded if hit.end <= a.start and a.end <= cue.start and a.code not in codes]
+    last = agents[-1]
+    after = [a for a in coded if a.start >= last.end and a.code not in codes
+             and _gap(last.last, a.first, last.end, a.start, lang) <= TARGET_REACH
+             and not CLAUSE_BREAK.search(text[last.end:a.start])]
+    targets = between or after
+    return [(agent, targets[0]) for agent in agents] if targets else []
+
+
+def _agent_before(hit: Hit[Trigger], cue: Hit[Any], coded: list[ActorMention], text: str,
+                  lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
+    """Postpositions: "ABD ve İsrail tarafından İran'a yönelik saldırılar"."""
+    if _gap(cue.last, hit.first, cue.end, hit.start, lang) > TARGET_REACH \
+            or CLAUSE_BREAK.search(text[cue.end:hit.start]):
+        return []
+    last = next((a for a in reversed(coded) if a.end <= cue.start), None)
+    if last is None or _gap(last.last, cue.first, last.end, cue.start, lang) > 0:
+        return []
+    agents = [last]
+    for other in reversed([a for a in coded if a.end <= last.start]):
+        if not _joined(other, agents[0], text, lang):
+            break
+        agents.insert(0, other)
+    codes = {a.code for a in agents}
+    target = next((a for a in coded if cue.end <= a.start and a.end <= hit.start and a.code not in codes), None)
+    return [(agent, target) for agent in agents] if target is not None else []
+
+
+CONDEMNING_TYPES = {"ACCUSE", "THREATEN"}
+
+
+def condemned_agents(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple[str, Hit[Any]]],
+                     actors: list[ActorMention], text: str,
+                     lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
+    """A condemnation inside the sentence whose object is an act with a marked agent targets that agent:
+    "praised Minsk for condemning the attacks by the US and Israel" → Minsk → US, Minsk → Israel. The
+    one condemning is the actor right before the verb (verb-medial clauses only)."""
+    if hit.value.type not in CONDEMNING_TYPES or lang.word_order not in {"SVO", "V2"}:
+        return []
+    act = next((h for h in every if h.start >= hit.end
+                and _gap(hit.last, h.first, hit.end, h.start, lang) <= AGENT_REACH), None)
+    if act is None:
+        return []
+    agents = [agent for agent, _ in agent_pairs(act, every, cues, actors, text, lang)]
+    subject = next((a for a in reversed(participants(actors)) if a.end <= hit.start), None)
+    if subject is None or SENTENCE_PART.search(text[subject.end:hit.start]):
+        return []
+    return [(subject, agent) for agent in agents if agent.code != subject.code]
