@@ -105,3 +105,16 @@ def test_given_names_between_title_and_known_surname() -> None:
     consult = _of_type(text, "id", "CONSULT")[0]
     assert {consult.source.name, consult.target.name if consult.target else None} == {
         "Alexander Lukashenko", "Ali Khamenei"}
+
+
+def test_a_month_named_in_the_sentence_is_no_background_cue() -> None:
+    # The date decides: an agreement today to meet in a later month is the news of the day.
+    text = "Президенти Польщі та Литви домовилися провести зустріч у вересні.\n"
+    (event,) = [e for e in _coded(text, "uk", "2025-08-11") if e.type == "AGREE"]
+    assert event.main
+
+
+def test_an_act_named_inside_a_condemnation_is_background() -> None:
+    events = _coded("Kenya condemned the recent attacks by Sudan on Chad.\n", "en")
+    main = {(e.type, e.source.code, e.target.code if e.target else "", e.main) for e in events}
+    assert main == {("ACCUSE", "KEN", "SDN", True), ("ASSAULT", "SDN", "TCD", False)}
