@@ -58,6 +58,11 @@ def fold_with_map(text: str, lang: str = "") -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def capitalised(word: str) -> bool:
+    """A proper name's capital, also after an elided article ("d’Istanbul", "l'Aquila")."""
+    return word.replace("\u2019", "'").split("'")[-1][:1].isupper()
+
+
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     return _SPACES.sub(" ", text).strip()

@@ -39,7 +39,7 @@ def test_files_and_language_config(code: str) -> None:
     config = _read(code, "language.yaml")
     assert config["code"] == code
     assert config["word_order"] in {"SVO", "SOV", "VSO", "V2"}
-    assert config["segmentation"] in {"spaces", "chars"}
+    assert config["segmentation"] in {"spaces", "syllables", "chars"}
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -103,3 +103,31 @@ def test_common_words_are_not_people_or_places() -> None:
     assert all(a.kind != "person" for a in actors)
     ar = load("ar")
     assert find_place(Matcher(ar, []).prepare("وأكد الوزير أن الاجتماع كان مثمرا"), ar, [], ()) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "code", "name"),
+    [
+        # a lone surname after a title
+        ("de", "Am Morgen wurde der Kiewer Bürgermeister Klitschko vorgeladen.", "UKR", "Klitschko"),
+        # the title's city, a comma, then the name: the city gives the country
+        ("fr", "Le maire d’Odessa, Guennadi Troukhanov, a été arrêté.", "UKR", "Guennadi Troukhanov"),
+        ("en", "The governor of Kherson, Oleksandr Prokudin, was summoned.", "UKR", "Oleksandr Prokudin"),
+    ],
+)
+def test_unknown_officials_keep_their_names(lang: str, sentence: str, code: str, name: str) -> None:
+    """A person outside the knowledge base, named after a title, is kept with that name."""
+    from dyad.stages.locate import localise
+
+    matcher = Matcher(load(lang), [])
+    prepared = matcher.prepare(sentence)
+    person = next(a for a in localise(find_actors(prepared, lang), prepared, load(lang)) if a.kind == "person")
+    assert person.name == name and person.kb_id is None
+    assert person.code in {code, None}
+
+
+def test_a_name_is_no_title() -> None:
+    """İmamoğlu is a surname, not an imam."""
+    tr = find_actors(Matcher(load("tr"), []).prepare("Belediye Başkanı Ekrem İmamoğlu gözaltına alındı."), "tr")
+    assert any(a.name == "Ekrem İmamoğlu" for a in tr)
+    assert not any(a.role == "Religious Leader" for a in tr)

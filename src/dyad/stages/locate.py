@@ -19,6 +19,7 @@ from dyad.lang import load as load_language
 from dyad.records import Location
 from dyad.stages.matcher import Matcher, Sentence, longest
 from dyad.stages.mentions import LATIN_LIKE, ActorMention
+from dyad.text import capitalised
 
 PLACE_POPULATION = 100_000
 
@@ -77,7 +78,7 @@ def find_place(sentence: Sentence, lang: LanguageData, actors: list[ActorMention
         text = sentence.text[hit.start:hit.end]
         if any(s < hit.end and hit.start < e for s, e in taken):
             continue
-        if lang.script in LATIN_LIKE and not text[:1].isupper():
+        if lang.script in LATIN_LIKE and not capitalised(text):
             continue
         if best is None or hit.value.population > best[1].population:
             best = (hit.start, hit.value, text)
@@ -106,7 +107,7 @@ def localise(actors: list[ActorMention], sentence: Sentence, lang: LanguageData)
     if all(a.code for a in actors if a.kind in {"official", "person"}):
         return actors
     hits = [h for h in place_matcher(lang.code).find(sentence)
-            if lang.script not in LATIN_LIKE or sentence.text[h.start:h.end][:1].isupper()]
+            if lang.script not in LATIN_LIKE or capitalised(sentence.text[h.start:h.end])]
     out = []
     for actor in actors:
         if actor.code is None and actor.kind in {"official", "person"}:

@@ -18,7 +18,7 @@ from dyad.lang import LanguageData, tokens_of
 from dyad.lang import load as load_language
 from dyad.stages.link import link_person, romanize
 from dyad.stages.matcher import Hit, Matcher, Sentence, longest
-from dyad.text import fold, squash
+from dyad.text import capitalised, fold, squash
 
 LATIN_LIKE = {"Latn", "Cyrl"}
 TITLE_GAP = 2  # tokens allowed between a title and the country after it ("Minister of Foreign Affairs of Iran")
@@ -340,16 +340,16 @@ def _unknown_person(title: ActorMention, sentence: Sentence, lang: LanguageData,
         official = title if title.kind != "role" else replace(title, kind="official")
         return _linked_after(official, sentence, lang) or official
     tokens = sentence.tokens
+    limit = min(following.first if following else len(tokens), len(tokens))
+    k = _apposition_start(title, sentence, limit)
     names: list[int] = []
-    k = title.last + 1
-    limit = following.first if following else len(tokens)
-    while k < min(limit, len(tokens)) and len(names) < 4:
+    while k < limit and len(names) < 4:
         original = sentence.text[tokens[k].start:tokens[k].end]
         if not original[:1].isupper():
             break
         names.append(k)
         k += 1
-    if len(names) < 2:
+    if len(names) < 2 and not (names and lang.segmentation == "spaces" and _lone_surname(names[0], title, sentence)):
         return _linked_after(title, sentence, lang) or replace(title, kind="official")
     end = tokens[names[-1]].end
     name = squash(sentence.text[tokens[names[0]].start:end])
@@ -360,6 +360,35 @@ def _unknown_person(title: ActorMention, sentence: Sentence, lang: LanguageData,
     return ActorMention(title.start, end, title.first, names[-1], title.code, "person",
                         sentence.text[title.start:end], romanize(name, lang.code).title() if lang.script != "Latn"
                         else name, title.role, title.sector, None)
+
+
+def _apposition_start(title: ActorMention, sentence: Sentence, limit: int) -> int:
+    """Where the name after a title starts: right after it, or after its place and a comma ("Le maire
+    d'Istanbul, Ekrem Imamoglu", "the governor of Kherson, Oleksandr Prokudin")."""
+    tokens, k = sentence.tokens, title.last + 1
+
+    def word(i: int) -> str:
+        return sentence.text[tokens[i].start:tokens[i].end]
+
+    def comma_after(i: int) -> bool:
+        return i + 1 < limit and sentence.text[tokens[i].end:tokens[i + 1].start].strip() == ","
+
+    if k < limit and ("'" in word(k) or "\u2019" in word(k)) and capitalised(word(k)) and comma_after(k):
+        return k + 1  # "d'Istanbul,"
+    if k + 1 < limit and word(k).islower() and capitalised(word(k + 1)) and comma_after(k + 1):
+        return k + 2  # "of Kherson,"
+    return k
+
+
+def _lone_surname(index: int, title: ActorMention, sentence: Sentence) -> bool:
+    """One capitalised word right after a title, followed by no other capitalised word, is a surname
+    ("der Istanbuler Bürgermeister Imamoglu festgenommen"). Not where
+    spaces part syllables (vi "Đảng Cộng sản": one syllable is never a whole name)."""
+    tokens = sentence.tokens
+    if index != title.last + 1:
+        return False
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    return len(tokens[index].text) >= 3 and (nxt is None or not sentence.text[nxt.start:nxt.end][:1].isupper())
 
 
 def _linked_after(title: ActorMention, sentence: Sentence, lang: LanguageData) -> ActorMention | None:
