@@ -118,3 +118,20 @@ def test_an_act_named_inside_a_condemnation_is_background() -> None:
     events = _coded("Kenya condemned the recent attacks by Sudan on Chad.\n", "en")
     main = {(e.type, e.source.code, e.target.code if e.target else "", e.main) for e in events}
     assert main == {("ACCUSE", "KEN", "SDN", True), ("ASSAULT", "SDN", "TCD", False)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the two leaders of the circumstance take no part in the call that heads the sentence
+        ("hi", "शी और बाइडन की मुलाकात से पहले जापान के प्रधानमंत्री ने ऑस्ट्रेलिया के प्रधानमंत्री से फोन पर बात की।",
+         {("CONSULT", "JPN", "AUS")}),
+        ("en", "During talks with Lavrov, the Turkish foreign minister praised Egypt.", {("SUPPORT", "TUR", "EGY")}),
+        # a place after the frame's trigger is bound to it; the subject after it is not
+        ("ru", "В ходе переговоров в Астане президент России высоко оценил усилия Казахстана.",
+         {("SUPPORT", "RUS", "KAZ")}),
+    ],
+)
+def test_actors_of_a_circumstance_are_not_the_events(lang: str, sentence: str, expected: set[tuple[str, str, str]]) \
+        -> None:
+    assert _events(lang, sentence) == expected

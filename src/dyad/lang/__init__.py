@@ -42,6 +42,13 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word of one kind (future, negation, frame …: CUE_KINDS)."""
+
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class RoleTitle:
     """A title of an official: the role and sector it denotes."""
 

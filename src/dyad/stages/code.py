@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dyad.kb import knowledge_base
-from dyad.lang import CUE_KINDS, LanguageData, Trigger
+from dyad.lang import CUE_KINDS, Cue, LanguageData, Trigger
 from dyad.lang import load as load_language
 from dyad.plover import cameo_root, intensity, quad
 from dyad.records import Actor, Document, Event, Evidence, Sentence
 from dyad.stages.arguments import Context, assign
 from dyad.stages.event_dates import DateTuple, DocumentDates
+from dyad.stages.frames import frame_of, outside_frames
 from dyad.stages.locate import dateline_place, find_place, localise
 from dyad.stages.matcher import Hit, Matcher, longest
 from dyad.stages.matcher import Sentence as Prepared
@@ -37,18 +37,9 @@ FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 NEGATION_WINDOW = 3  # tokens before the trigger (after it too in verb-final languages)
 FUTURE_WINDOW = 8  # "is expected to travel to Beijing in May to meet"
 TOPIC_WINDOW = 3  # tokens between a conflict noun and the target that makes it an act ("sanctions against Iran")
-CLAUSE_BREAK = re.compile(r"[,،，、;:]")  # a frame ends at a comma
-FRAME_WINDOW = 3  # tokens between "ahead of" and "talks" ("ahead of fresh Iran-US talks")
 CHARS_PER_TOKEN = 2  # window scale for languages written without spaces
 SAME_ACTOR_TYPES = {"COERCE", "PROTEST", "ASSAULT", "SANCTION", "MOBILIZE"}  # may be domestic (TUR → TUR)
 VERSION = "1"
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A cue word of one kind."""
-
-    kind: str
 
 
 @lru_cache(maxsize=64)
@@ -108,7 +99,11 @@ class RuleCoder:
             if actor.kind == "person" and actor.name and actor.code:
                 state.people.setdefault(actor.code, Counter())[(actor.name, actor.kb_id, actor.role)] += 1
         every = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
-        found = [h for h in every if not framed(h, every, cues, sentence.text, lang)]
+        frames = {id(h): f for h in every if (f := frame_of(h, every, cues, sentence.text, lang)) is not None}
+        found = [h for h in every if id(h) not in frames]
+        # The actors of a circumstance ("before the Trump-Putin meeting") take no part in the head event.
+        outside = outside_frames(actors, [(h, frames[id(h)]) for h in every if id(h) in frames], every,
+                                 sentence.text, lang)
         trigger_hits = governing(found, actors, lang, cues)
         agents = [(c.value.kind, c) for c in cues if c.value.kind in {"agent", "agent_post"}]
         out: list[Event] = []
@@ -123,7 +118,8 @@ class RuleCoder:
                     and not _said_of_a_thing(hit, cues, actors):
                 both_sides = reciprocal_subject(hit, cues, actors, lang)
                 said = _reported_from(cues, hit)
-                marked = assign(trigger, hit, reported_clause(actors, said), lang, context, both_sides, sentence.text)
+                marked = assign(trigger, hit, reported_clause(outside, said), lang, context, both_sides,
+                                sentence.text)
             if not marked:
                 continue  # an act inside the sentence counts only with its agent marked ("attacks by X on Y")
             date = dates.for_sentence(sentence, prepared)
@@ -219,26 +215,6 @@ def _outer(cues: list[Hit[Cue]]) -> list[Hit[Cue]]:
     (before X) frames a trigger and does not make the sentence background."""
     return [c for c in cues if not any(o is not c and o.value.kind != c.value.kind and o.start <= c.start
                                        and c.end <= o.end and o.end - o.start > c.end - c.start for o in cues)]
-
-
-def framed(hit: Hit[Trigger], hits: list[Hit[Trigger]], cues: list[Hit[Cue]], text: str,
-           lang: LanguageData) -> bool:
-    """A trigger inside a circumstance of the sentence ("during the talks", "ahead of the summit",
-    "会谈后", "görüşmeden sonra", "regarding the shooting") names the occasion, time or topic of what
-    the sentence reports, not its event: it never heads the sentence. Only the nearest trigger is
-    framed, and never across a comma ("Tras el ataque, Israel bombardeó Gaza" keeps the bombing)."""
-    for cue in cues:
-        if cue.value.kind == "frame" and cue.end <= hit.start:
-            gap = (hit.start - cue.end) // CHARS_PER_TOKEN if lang.chars else hit.first - cue.last - 1
-            nearest = not any(cue.end <= h.start < hit.start for h in hits)
-            if gap <= FRAME_WINDOW and nearest and not CLAUSE_BREAK.search(text[cue.end:hit.start]):
-                return True
-        if cue.value.kind == "frame_post" and cue.start >= hit.end:
-            gap = (cue.start - hit.end) // CHARS_PER_TOKEN if lang.chars else cue.first - hit.last - 1
-            nearest = not any(hit.end <= h.start and h.end <= cue.start for h in hits)
-            if gap <= 1 and nearest and not CLAUSE_BREAK.search(text[hit.end:cue.start]):
-                return True
-    return False
 
 
 def reciprocal_subject(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[ActorMention],
