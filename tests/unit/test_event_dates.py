@@ -30,6 +30,8 @@ def _dates(lang: str, pub: str | None, text: str) -> tuple[str | None, str | Non
         ("zh", "2023-12-13", "当地时间12月12日下午，两国领导人举行会谈。", "2023-12-12", "day"),
         ("ru", "2024-05-28", "Переговоры прошли 27 мая 2024 года в Ташкенте.", "2024-05-27", "day"),
         ("tr", "2024-02-14", "Haziran 2022'de iki bakan Ankara'da görüştü.", "2022-06", "month"),  # a suffixed year
+        ("vi", None, "Chuyến thăm lịch sử đến Hà Nội (10-2022) của Tổng thống.", "2022-10", "month"),  # month-year digits
+        ("en", None, "The ministers met on 2022-05-03 in Hanoi.", "2022-05-03", "day"),
     ],
 )
 def test_event_dates(lang: str, pub: str | None, text: str, expected: str, precision: str) -> None:

@@ -165,8 +165,9 @@ class DocumentDates:
                 year = self.base.year if value.month >= self.base.month - 6 else self.base.year + 1
                 return f"{year:04d}-{value.month:02d}", "month", fragment
             return value.date().isoformat(), "day", fragment
-        if not re.search(r"(?<!\d)([1-9]|[12]\d|3[01])(?!\d)", frag.replace(str(value.year), "")):
-            return f"{value.year:04d}-{value.month:02d}", "month", fragment
+        others = [int(n) for n in re.findall(r"\d+", frag.replace(str(value.year), ""))]
+        if not any(1 <= n <= 31 for n in others) or (others == [value.month] and not any(c.isalpha() for c in frag)):
+            return f"{value.year:04d}-{value.month:02d}", "month", fragment  # "October 2022", "10-2022", "10/2022"
         return value.date().isoformat(), "day", fragment
 
 
