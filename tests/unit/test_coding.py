@@ -135,3 +135,12 @@ def test_an_act_named_inside_a_condemnation_is_background() -> None:
 def test_actors_of_a_circumstance_are_not_the_events(lang: str, sentence: str, expected: set[tuple[str, str, str]]) \
         -> None:
     assert _events(lang, sentence) == expected
+
+
+def test_a_title_is_the_person_the_article_gave_it() -> None:
+    # Without a date the knowledge base would name today's king; the article named the king before.
+    text = ("Yang di-Pertuan Agong Al-Sultan Abdullah menerima kunjungan Perdana Menteri Jepun di Istana Negara.\n"
+            "Seri Paduka turut menyampaikan ucapan tahniah kepada Jepun atas kejayaan sidang kemuncak itu.\n")
+    events = _coded(text, "ms", None)
+    kings = {a.name for e in events for a in (e.source, e.target) if a is not None and a.code == "MYS"}
+    assert kings == {"Sultan Abdullah"}

@@ -32,6 +32,7 @@ from dyad.stages.matcher import Hit, Matcher, longest
 from dyad.stages.matcher import Sentence as Prepared
 from dyad.stages.mentions import ActorMention, Entry, find_actors, remember_people
 from dyad.stages.nested import agent_pairs, condemned_agents
+from dyad.text import fold
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 NEGATION_WINDOW = 3  # tokens before the trigger (after it too in verb-final languages)
@@ -313,19 +314,37 @@ def _effective(hit: Hit[Trigger], cues: list[Hit[Cue]], lang: LanguageData) -> T
 
 def _with_delegates(event: Event, people: People) -> Event:
     """A country standing for its delegation ("Iran and Belarus signed") takes the person of that
-    country the article names most; not in domestic events, where the country is the state."""
-    if event.target is None or event.source.code == event.target.code:
-        return event
+    country the article names most; not in domestic events, where the country is the state. A title
+    the article gives a named person ("His Majesty" after "King X") is that person, not whoever the
+    knowledge base lists in office on the event's date."""
+    domestic = event.target is None or event.source.code == event.target.code
 
     def fill(actor: Actor) -> Actor:
         named = people.get(actor.code)
-        if actor.name or actor.role or not named or actor.text == actor.code:
+        if not named:
             return actor
-        (name, kb_id, role), _ = named.most_common(1)[0]
-        qid = knowledge_base().people[kb_id].qid if kb_id in knowledge_base().people else None
-        return replace(actor, name=name, kb_id=kb_id, role=role, qid=qid, sector=actor.sector or "GOV")
+        if actor.role and not _named_in_text(actor):
+            same = next((key for key, _ in named.most_common() if key[2] == actor.role), None)
+            return _as_person(actor, *same) if same else actor
+        if domestic or actor.name or actor.role or actor.text == actor.code:
+            return actor
+        return _as_person(actor, *named.most_common(1)[0][0])
 
-    return replace(event, source=fill(event.source), target=fill(event.target))
+    target = fill(event.target) if event.target is not None else None
+    return replace(event, source=fill(event.source), target=target)
+
+
+def _named_in_text(actor: Actor) -> bool:
+    """True when the actor's own words name its person, in any script (not only a title)."""
+    person = knowledge_base().people.get(actor.kb_id or "")
+    names = person.all_names() if person else [actor.name or ""]
+    text = fold(actor.text or "")
+    return any(fold(name) and fold(name) in text for name in names)
+
+
+def _as_person(actor: Actor, name: str, kb_id: str | None, role: str | None) -> Actor:
+    qid = knowledge_base().people[kb_id].qid if kb_id in knowledge_base().people else None
+    return replace(actor, name=name, kb_id=kb_id, role=role or actor.role, qid=qid, sector=actor.sector or "GOV")
 
 
 def _actor(mention: ActorMention, date: str | None) -> Actor:
