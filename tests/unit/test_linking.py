@@ -131,3 +131,11 @@ def test_a_name_is_no_title() -> None:
     tr = find_actors(Matcher(load("tr"), []).prepare("Belediye Başkanı Ekrem İmamoğlu gözaltına alındı."), "tr")
     assert any(a.name == "Ekrem İmamoğlu" for a in tr)
     assert not any(a.role == "Religious Leader" for a in tr)
+
+
+def test_thai_names_written_with_spaces_link() -> None:
+    """Thai writes given name and surname apart; the person is found either way."""
+    for text in ("นายเซอร์เกย์ ลาฟรอฟ รัฐมนตรีต่างประเทศรัสเซีย เดินทางถึงกรุงเทพฯ",
+                 "นายเซอร์เกย์ลาฟรอฟ รัฐมนตรีต่างประเทศรัสเซีย เดินทางถึงกรุงเทพฯ"):
+        actors = find_actors(Matcher(load("th"), []).prepare(text), "th")
+        assert any(a.name == "Sergey Lavrov" and "เซอร์เกย์" in a.text for a in actors), actors

@@ -119,6 +119,11 @@ class RuleCoder:
                     and not _said_of_a_thing(hit, cues, actors):
                 both_sides = reciprocal_subject(hit, cues, actors, lang)
                 said = _reported_from(cues, hit)
+                if said is None:
+                    # "Modi Zelensky Talk: Trump and Putin will meet …", "Lavrov: Kyiv must …": after a
+                    # label or a speaker and a colon, the clause names its own actors.
+                    colon = sentence.text.rfind(":", 0, hit.start)
+                    said = colon + 1 if colon >= 0 else None
                 marked = assign(trigger, hit, reported_clause(outside, said), lang, context, both_sides,
                                 sentence.text)
             if not marked:

@@ -21,6 +21,7 @@ from dyad.text import fold_with_map, word_spans
 T = TypeVar("T")
 PatternToken = frozenset[str] | str  # the forms of a word, or "stem*", or "_"
 SHORT_THAI = 4  # Thai matches this short must start a word (longer names are safe inside compounds)
+ACROSS_SPACES = 6  # Thai patterns at least this long may span the spaces of the text (names)
 MIN_STEM = 3  # letters left after stripping an ending (2 in syllabic scripts: 한국을 → 한국)
 
 
@@ -167,6 +168,24 @@ class Matcher(Generic[T]):
             start, end = sentence.original_span(m.start(), m.end())
             for value in self.substrings[m.group(0)]:
                 hits.append(Hit(m.start(), m.end(), start, end, value))
+        if starts is not None and " " in sentence.folded:
+            hits += self._across_spaces(sentence)
+        return hits
+
+    def _across_spaces(self, sentence: Sentence) -> list[Hit[T]]:
+        """Thai writes a name's parts apart ("หวัง อี้", "สุลต่าน อับดุลละฮ์") while patterns have no
+        spaces: long patterns also match the text with its spaces taken out."""
+        if self.regex is None:
+            return []
+        kept = [i for i, ch in enumerate(sentence.folded) if ch != " "]
+        squeezed = "".join(sentence.folded[i] for i in kept)
+        hits: list[Hit[T]] = []
+        for m in self.regex.finditer(squeezed):
+            first, last = kept[m.start()], kept[m.end() - 1] + 1
+            if m.end() - m.start() < ACROSS_SPACES or " " not in sentence.folded[first:last]:
+                continue
+            start, end = sentence.original_span(first, last)
+            hits += [Hit(first, last, start, end, value) for value in self.substrings[m.group(0)]]
         return hits
 
 
