@@ -144,3 +144,20 @@ def test_a_title_is_the_person_the_article_gave_it() -> None:
     events = _coded(text, "ms", None)
     kings = {a.name for e in events for a in (e.source, e.target) if a is not None and a.code == "MYS"}
     assert kings == {"Sultan Abdullah"}
+
+
+def test_the_main_story_is_the_pair_reported_most() -> None:
+    text = ("Presidents of Kenya and Ghana hold talks in Nairobi\n"
+            "Kenyan President William Ruto met Ghanaian President John Mahama in Nairobi on Monday.\n"
+            "Ruto praised Ghana for its role in regional trade.\n"
+            "Ruto also spoke by phone with the Ethiopian prime minister on Monday.\n")
+    events = _coded(text, "en", "2025-03-10")
+    main = {frozenset({e.source.code, e.target.code if e.target else ""}) for e in events if e.main}
+    assert main == {frozenset({"KEN", "GHA"})}
+    assert any(not e.main and e.target is not None and "ETH" in {e.source.code, e.target.code} for e in events)
+
+
+def test_a_label_before_a_colon_is_not_the_subject() -> None:
+    # verb-final: the first actor would be the subject, but "Modi Lula Talk:" only labels the sentence
+    assert _events("hi", "मोदी लूला वार्ता: चीन और जापान के विदेश मंत्रियों ने टोक्यो में मुलाकात की।") == \
+        {("CONSULT", "CHN", "JPN")}

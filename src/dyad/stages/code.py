@@ -85,7 +85,7 @@ class RuleCoder:
         events: list[Event] = []
         for sentence in sentences:
             events += self._sentence_events(document, sentence, lang, state)
-        return merge([_with_delegates(e, state.people) for e in events])
+        return main_story(merge([_with_delegates(e, state.people) for e in events]))
 
     def _sentence_events(self, doc: Document, sentence: Sentence, lang: LanguageData,
                          state: _Reading) -> list[Event]:
@@ -390,6 +390,25 @@ def merge(events: list[Event]) -> list[Event]:
             continue
         kept_events[index] = absorb(kept_events[index], event)
     return kept_events
+
+
+def main_story(events: list[Event]) -> list[Event]:
+    """The news an article reports is the interaction it reports most: the pair of actors with the
+    most evidence sentences among its current events (pairs on a par all stay). Current events of
+    other pairs are its context ("Modi, who visits Japan this week, also took Zelensky's call"): they
+    are background."""
+    weight: Counter[frozenset[str]] = Counter()
+    for event in events:
+        if event.main:
+            weight[_pair(event)] += len(event.evidence)
+    if not weight:
+        return events
+    top = max(weight.values())
+    return [e if not e.main or weight[_pair(e)] == top else replace(e, main=False) for e in events]
+
+
+def _pair(event: Event) -> frozenset[str]:
+    return frozenset({event.source.code, event.target.code if event.target else ""})
 
 
 def absorb(kept: Event, event: Event) -> Event:
