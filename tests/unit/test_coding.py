@@ -130,6 +130,9 @@ def test_an_act_named_inside_a_condemnation_is_background() -> None:
         # a place after the frame's trigger is bound to it; the subject after it is not
         ("ru", "В ходе переговоров в Астане президент России высоко оценил усилия Казахстана.",
          {("SUPPORT", "RUS", "KAZ")}),
+        # a purpose ("for a meeting") is no meeting
+        ("hi", "नेपाल ने भूटान के प्रधानमंत्री के साथ बैठक के लिए अपनी तत्परता दोहराई।", set()),
+        ("en", "For Chile it is essential to meet the Peruvian president soon, the minister wrote.", set()),
     ],
 )
 def test_actors_of_a_circumstance_are_not_the_events(lang: str, sentence: str, expected: set[tuple[str, str, str]]) \
