@@ -59,8 +59,12 @@ def fold_with_map(text: str, lang: str = "") -> tuple[str, list[int]]:
 
 
 def capitalised(word: str) -> bool:
-    """A proper name's capital, also after an elided article ("d’Istanbul", "l'Aquila")."""
-    return word.replace("\u2019", "'").split("'")[-1][:1].isupper()
+    """A proper name's capital, also after an elided article ("d’Istanbul", "l'Aquila", "dell'Iran");
+    a suffix after an apostrophe (tr "İran'a") does not count."""
+    head, _, tail = word.replace("\u2019", "'").partition("'")
+    if tail and len(head) <= 4 and head.islower():
+        return tail[:1].isupper()
+    return word[:1].isupper()
 
 
 def squash(text: str) -> str:

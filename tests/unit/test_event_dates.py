@@ -30,7 +30,7 @@ def _dates(lang: str, pub: str | None, text: str) -> tuple[str | None, str | Non
         ("zh", "2023-12-13", "当地时间12月12日下午，两国领导人举行会谈。", "2023-12-12", "day"),
         ("ru", "2024-05-28", "Переговоры прошли 27 мая 2024 года в Ташкенте.", "2024-05-27", "day"),
         ("tr", "2024-02-14", "Haziran 2022'de iki bakan Ankara'da görüştü.", "2022-06", "month"),  # a suffixed year
-        ("vi", None, "Chuyến thăm lịch sử đến Hà Nội (10-2022) của Tổng thống.", "2022-10", "month"),  # month-year digits
+        ("vi", None, "Chuyến thăm lịch sử đến Hà Nội (10-2022) của Tổng thống.", "2022-10", "month"),  # month-year
         ("en", None, "The ministers met on 2022-05-03 in Hanoi.", "2022-05-03", "day"),
     ],
 )
@@ -47,6 +47,7 @@ def test_event_dates(lang: str, pub: str | None, text: str, expected: str, preci
         ("en", "2024-09-18", "He was sentenced to 15 years in prison."),
         ("en", None, "The two ministers met in Minsk on Monday."),  # a bare weekday without a publication date
         ("en", "2024-09-18", "The visit was the first since 2014."),  # a bare year does not date the event
+        ("de", "2025-03-10", "Die Ministerin traf mit dem Präsidenten zusammen."),  # "Die", "mit": words, not Di/Mi
     ],
 )
 def test_not_dates(lang: str, pub: str | None, text: str) -> None:

@@ -139,3 +139,11 @@ def test_thai_names_written_with_spaces_link() -> None:
                  "นายเซอร์เกย์ลาฟรอฟ รัฐมนตรีต่างประเทศรัสเซีย เดินทางถึงกรุงเทพฯ"):
         actors = find_actors(Matcher(load("th"), []).prepare(text), "th")
         assert any(a.name == "Sergey Lavrov" and "เซอร์เกย์" in a.text for a in actors), actors
+
+
+def test_a_king_without_a_country_is_home_only_in_a_monarchy() -> None:
+    """A Thai "king" is Thailand's; a Chinese "king" or a Thai "sultan" is never the home country's."""
+    zh = find_actors(Matcher(load("zh"), []).prepare("国王今天发表讲话。"), "zh")
+    assert not any(a.code == "CHN" for a in zh)
+    th = find_actors(Matcher(load("th"), []).prepare("สุลต่านทรงมีพระราชดำรัส"), "th")
+    assert not any(a.code == "THA" for a in th)

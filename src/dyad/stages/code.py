@@ -122,8 +122,10 @@ class RuleCoder:
                 if said is None:
                     # "Modi Zelensky Talk: Trump and Putin will meet …", "Lavrov: Kyiv must …": after a
                     # label or a speaker and a colon, the clause names its own actors.
+                    # A first-person quote after a colon ("X wrote: I condemn …") keeps its speaker.
                     colon = sentence.text.rfind(":", 0, hit.start)
-                    said = colon + 1 if colon >= 0 else None
+                    if colon >= 0 and any(a.code and colon < a.start and a.end <= hit.start for a in outside):
+                        said = colon + 1
                 marked = assign(trigger, hit, reported_clause(outside, said), lang, context, both_sides,
                                 sentence.text)
             if not marked:

@@ -159,6 +159,8 @@ class DocumentDates:
         if not has_digit:
             if self.base is None:
                 return None, None, None  # a bare weekday or month needs a publication date
+            if frag.lower().rstrip(".") in _abbreviations(self.lang.code):
+                return None, None, None  # de "Die" (the), "Do", "So": a lone abbreviation is a word
             if _has_month(frag, self.lang.code) and not _is_weekday(frag, self.lang.code):
                 # "in September": that month of the publication year, or of the next one when it
                 # lies more than half a year back (announced meetings look ahead).
@@ -193,6 +195,25 @@ def date_words(lang: str) -> re.Pattern[str]:
             words.update(v for v in values if len(v) >= 2)
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(alternatives, re.IGNORECASE) if alternatives else re.compile(r"(?!x)x")
+
+
+@lru_cache(maxsize=64)
+def _abbreviations(lang: str) -> frozenset[str]:
+    """Short forms of month and weekday names (de "die" for Dienstag, en "sun"), which alone are
+    more often ordinary words than dates."""
+    from dateparser.languages.loader import default_loader
+
+    try:
+        info = default_loader.get_locale(lang).info
+    except (ValueError, KeyError):
+        return frozenset()
+    out: set[str] = set()
+    for key in ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        forms = [str(w).lower() for w in info.get(key, ())]
+        longest = max(map(len, forms), default=0)
+        out.update(w.rstrip(".") for w in forms if len(w) < longest and len(w.rstrip(".")) <= 3)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)

@@ -155,7 +155,16 @@ def find_actors(sentence: Sentence, code: str, known: dict[str, Entry] | None = 
     # A minister or ministry with no country named is, in a language written in one country,
     # that country's ("Dışişleri Bakanlığı", "МИД"); other titles (police, president) are not.
     return [replace(m, code=home) if m.code is None and m.kind in {"official", "role"}
-            and (m.role or "").startswith(HOME_ROLES) else m for m in joined]
+            and (m.role or "").startswith(HOME_ROLES) and _home_has(m.role or "", home) else m for m in joined]
+
+
+@lru_cache(maxsize=256)
+def _home_has(role: str, home: str) -> bool:
+    """A king named without a country is the home country's only where it has one (a Thai "king"
+    is Thailand's; a Chinese or Russian "king" is always another country's)."""
+    if role != "Monarch":
+        return True
+    return any(pos.role == role for p in knowledge_base().people.values() if p.country == home for pos in p.positions)
 
 
 def _known_people(sentence: Sentence, known: dict[str, Entry], lang: LanguageData) -> list[Hit[Entry]]:
@@ -256,7 +265,7 @@ def _plausible(hit: Hit[Entry], sentence: Sentence, lang: LanguageData) -> bool:
         return False
     if hit.value.upper:
         return text.split("'")[0].split("’")[0].isupper()  # ABD'yi
-    return not hit.value.cased or text[:1].isupper()
+    return not hit.value.cased or capitalised(text)
 
 
 def _mention(hit: Hit[Entry], sentence: Sentence) -> ActorMention:
