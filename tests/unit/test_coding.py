@@ -164,3 +164,12 @@ def test_a_label_before_a_colon_is_not_the_subject() -> None:
     # verb-final: the first actor would be the subject, but "Modi Lula Talk:" only labels the sentence
     assert _events("hi", "मोदी लूला वार्ता: चीन और जापान के विदेश मंत्रियों ने टोक्यो में मुलाकात की।") == \
         {("CONSULT", "CHN", "JPN")}
+
+
+def test_a_lone_country_meets_no_one_from_context() -> None:
+    # An official alone continues the article's pair; a bare demonym ("a Chilean team") does not.
+    before = "Chile and Peru signed a fishing agreement in Lima on Monday.\n"
+    official = _coded(before + "The Chilean foreign minister held talks on the dispute.\n", "en")
+    team = _coded(before + "A Chilean football team held talks on the tournament.\n", "en")
+    assert sum(e.type == "CONSULT" for e in official) == 1
+    assert not any(e.type == "CONSULT" for e in team)

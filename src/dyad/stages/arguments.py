@@ -29,6 +29,9 @@ DOMESTIC_TYPES = {"COERCE", "SANCTION"}
 JOINT_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "RETREAT"}  # two subjects act together
 # Types whose missing target may be the interlocutor of the sentences before ("He thanked …").
 VERBAL_TYPES = {"AGREE", "SUPPORT", "REQUEST", "REJECT", "CONCEDE"}
+# Who may meet the partner of the sentences before when the sentence names no one else: people and
+# bodies ("the president held talks"), not a bare country or demonym ("the Spanish team, on a visit").
+SPEAKERS = {"person", "official", "organisation"}
 
 
 @dataclass
@@ -247,6 +250,8 @@ def _symmetric(coded: list[ActorMention], context: Context, sentence_text: str,
                               if o.code != head.code]
         return [(head, other) for other in others[:MAX_PAIRS]]
     if len(distinct) == 1:
+        if distinct[0].kind not in SPEAKERS:
+            return []
         other = context.partner(distinct[0].code)
         return [(distinct[0], _carried(other))] if other else []
     dyad = context.dyad()  # no one named: the sentences before
