@@ -26,7 +26,7 @@ from dyad.plover import cameo_root, intensity, quad
 from dyad.records import Actor, Document, Event, Evidence, Sentence
 from dyad.stages.arguments import Context, assign
 from dyad.stages.event_dates import DateTuple, DocumentDates
-from dyad.stages.frames import frame_of, outside_frames
+from dyad.stages.frames import CLAUSE_BREAK, frame_of, outside_frames
 from dyad.stages.locate import dateline_place, find_place, localise
 from dyad.stages.matcher import Hit, Matcher, longest
 from dyad.stages.matcher import Sentence as Prepared
@@ -37,6 +37,7 @@ from dyad.text import fold
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 NEGATION_WINDOW = 3  # tokens before the trigger (after it too in verb-final languages)
 FUTURE_WINDOW = 8  # "is expected to travel to Beijing in May to meet"
+RELATIVE_REACH = 4  # tokens between a relative pronoun and a trigger of its clause
 TOPIC_WINDOW = 3  # tokens between a conflict noun and the target that makes it an act ("sanctions against Iran")
 CHARS_PER_TOKEN = 2  # window scale for languages written without spaces
 SAME_ACTOR_TYPES = {"COERCE", "PROTEST", "ASSAULT", "SANCTION", "MOBILIZE"}  # may be domestic (TUR → TUR)
@@ -95,6 +96,9 @@ class RuleCoder:
         cues = _outer(cue_matcher(lang.code).find(prepared))
         actors = [a for a in localise(find_actors(prepared, lang.code, state.known), prepared, lang)
                   if not _inside_cue(a, cues)]
+        # A cue word inside a name is part of it: ms "Yang di-Pertuan Agong" holds no relative "yang".
+        cues = [c for c in cues if not any(a.start <= c.start and c.end <= a.end and a.end - a.start > c.end - c.start
+                                           for a in actors)]
         remember_people(actors, prepared, state.known)
         for actor in actors:
             if actor.kind == "person" and actor.name and actor.code:
@@ -116,7 +120,7 @@ class RuleCoder:
             marked = [(s, t, False) for s, t in agent_pairs(hit, every, agents, actors, sentence.text, lang)
                       or ([] if head else condemned_agents(hit, every, agents, actors, sentence.text, lang))]
             if head and not marked and not _topic_of_speech(hit, cues, actors, lang) \
-                    and not _said_of_a_thing(hit, cues, actors):
+                    and not _said_of_a_thing(hit, cues, actors, sentence.text):
                 both_sides = reciprocal_subject(hit, cues, actors, lang)
                 said = _reported_from(cues, hit)
                 if said is None:
@@ -204,15 +208,17 @@ def _in_unnamed_report(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[Act
                for c in cues)
 
 
-def _said_of_a_thing(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[ActorMention]) -> bool:
-    """A trigger whose subject is a relative pronoun standing for something that is no actor ("a
-    project that opposes sanctions", "dua negara yang mendapat serangan"): not an act of anyone
-    named. After an actor ("Xi, who met Lula") the clause stays."""
+def _said_of_a_thing(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[ActorMention], text: str) -> bool:
+    """A trigger in a relative clause whose pronoun stands for something that is no actor ("a project
+    that opposes sanctions", "dua negara yang mendapat serangan", "the deal, which gave it relief from
+    sanctions"): not an act of anyone named. After an actor ("Xi, who met Lula") the clause stays."""
     for cue in cues:
-        if cue.value.kind != "relative" or cue.end > hit.start or hit.first - cue.last - 1 > 1:
+        if cue.value.kind != "relative" or cue.end > hit.start or hit.first - cue.last - 1 > RELATIVE_REACH \
+                or CLAUSE_BREAK.search(text[cue.end:hit.start]):
             continue
-        if any(cue.end <= a.start and a.end <= hit.start for a in actors):
-            continue  # "the talks which Russia held": the pronoun is the object, Russia the subject
+        if any(cue.end <= a.start and a.end <= hit.start and len(text[cue.end:a.start].split()) <= 1
+               and len(text[cue.end:a.start].strip()) <= 3 for a in actors):
+            continue  # "the talks which (the) Russians held": the pronoun is the object, they the subject
         if not any(a.code and cue.first - 1 <= a.last < cue.first for a in actors):
             return True
     return False
