@@ -20,7 +20,7 @@ from pathlib import Path
 
 from dyad import __version__
 from dyad.config import Settings
-from dyad.errors import DyadError, UsageError
+from dyad.errors import UsageError
 from dyad.lang import load as load_language
 from dyad.records import Document, Event, Failure, Result, Sentence
 from dyad.registry import get_coder
@@ -114,7 +114,7 @@ class Pipeline:
         for stage in self.stages:
             try:
                 stage.run(work)
-            except (DyadError, ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
+            except Exception as exc:  # one article's failure, whatever broke, never stops a run: it is recorded
                 return Result(failure=Failure(raw.path, "processing-error", stage.name, f"{type(exc).__name__}: {exc}"))
         return Result(document=work.document, events=tuple(work.events), sentences=tuple(work.sentences))
 

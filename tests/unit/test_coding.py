@@ -175,3 +175,9 @@ def test_a_lone_country_meets_no_one_from_context() -> None:
     team = _coded(before + "A Chilean football team held talks on the tournament.\n", "en")
     assert sum(e.type == "CONSULT" for e in official) == 1
     assert not any(e.type == "CONSULT" for e in team)
+
+
+def test_the_named_person_stands_for_the_country_next_to_it() -> None:
+    # "Ruto of Kenya …": the verb stands next to "Kenya", the actor is Ruto
+    (event,) = _coded("Ruto of Kenya, at the meeting, invited Ghanaian President John Mahama to Nairobi.\n", "en")
+    assert event.source.name == "William Ruto"

@@ -117,3 +117,22 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     """A missing input or store is a usage error with exit code 2."""
     assert main(["extract", str(tmp_path / "nope-*.txt"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
     assert main(["stats", "--db", str(tmp_path / "missing.sqlite")]) == 2
+
+
+def test_an_unexpected_error_in_one_article_is_recorded_and_the_run_goes_on(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A bug that breaks one article (any exception) becomes that article's failure, with its stage."""
+    from dyad.stages import code
+
+    real = code.RuleCoder.code
+
+    def flaky(self, document, sentences):  # type: ignore[no-untyped-def]
+        if "Russia" in document.text:
+            raise RuntimeError("boom")
+        return real(self, document, sentences)
+
+    monkeypatch.setattr(code.RuleCoder, "code", flaky)
+    out = tmp_path / "out"
+    assert main(["extract", str(_corpus(tmp_path)), "--out", str(out), "--quiet"]) == 1
+    failures = {Path(f["path"]).name: f for f in _lines(out / "failures.jsonl")}
+    assert failures["condemn.txt"]["reason"] == "processing-error" and "boom" in failures["condemn.txt"]["detail"]
+    assert any(d["doc_id"] == "meeting" for d in _lines(out / "documents.jsonl"))

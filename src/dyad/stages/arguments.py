@@ -88,6 +88,16 @@ def _distinct(actors: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _richest(mention: ActorMention, coded: list[ActorMention]) -> ActorMention:
+    """The most specific mention of the same actor in the sentence: "Lukashenko of Belarus …" is
+    Lukashenko, also where the verb stands next to "Belarus"."""
+    if mention.start < 0 or not mention.code:
+        return mention
+    same = [a for a in coded if a.code == mention.code and a.kind in {"person", "official"}]
+    richer = [a for a in same if RICHNESS.get(a.kind, 0) > RICHNESS.get(mention.kind, 0)]
+    return richer[-1] if richer and len({a.name for a in same if a.kind == "person"}) <= 1 else mention
+
+
 def _state(mention: ActorMention) -> ActorMention:
     """The state of an actor's own country, acting on it (an arrest with no agent named)."""
     return ActorMention(-1, -1, -1, -1, mention.code, "state", mention.code or "")
@@ -149,7 +159,7 @@ def assign(trigger: Trigger, hit: Hit[Trigger], actors: list[ActorMention], lang
         pair = _directed_from_context(coded, context, trigger)
     if pair is None:
         return []
-    source, target = pair
+    source, target = _richest(pair[0], coded), _richest(pair[1], coded)
     if trigger.passive:
         if lang.word_order == "SVO" and target.start >= hit.end and target.first - hit.last - 1 > AGENT_WINDOW:
             # "Tehran was accused of sending drones to Russia": the agent of a passive follows the
