@@ -147,3 +147,16 @@ def test_a_king_without_a_country_is_home_only_in_a_monarchy() -> None:
     assert not any(a.code == "CHN" for a in zh)
     th = find_actors(Matcher(load("th"), []).prepare("สุลต่านทรงมีพระราชดำรัส"), "th")
     assert not any(a.code == "THA" for a in th)
+
+
+def test_a_country_after_a_name_is_not_remembered_as_the_surname() -> None:
+    """"Sergey Lavrov, Menteri Luar Negeri Rusia": later "Rusia" is the country, not Lavrov."""
+    from dyad.stages.mentions import remember_people
+
+    matcher = Matcher(load("id"), [])
+    first = matcher.prepare("Sergey Lavrov, Menteri Luar Negeri Rusia, tiba di Jakarta.")
+    known: dict = {}  # type: ignore[type-arg]
+    remember_people(find_actors(first, "id"), first, known)
+    later = find_actors(matcher.prepare("Rusia dan Indonesia sepakat memperluas kerja sama."), "id", known)
+    assert [a.kind for a in later if a.code == "RUS"] == ["country"]
+    assert "lavrov" in known

@@ -25,7 +25,8 @@ from dyad.text import fold, word_spans
 
 FILES = ("language.yaml", "triggers.yaml", "cues.yaml", "roles.yaml", "noise.yaml", "actors.yaml")
 CUE_KINDS = ("future", "negation", "hypothetical", "obligation", "background", "reciprocal", "speech",
-             "complementizer", "conjunction", "frame", "frame_post", "relative", "agent", "agent_post")
+             "complementizer", "conjunction", "frame", "frame_post", "relative", "agent", "agent_post", "between",
+             "between_post")
 
 
 @dataclass(frozen=True, slots=True)

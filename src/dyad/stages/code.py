@@ -31,7 +31,7 @@ from dyad.stages.locate import dateline_place, find_place, localise
 from dyad.stages.matcher import Hit, Matcher, longest
 from dyad.stages.matcher import Sentence as Prepared
 from dyad.stages.mentions import ActorMention, Entry, find_actors, remember_people
-from dyad.stages.nested import agent_pairs, condemned_agents
+from dyad.stages.nested import agent_pairs, between_pairs, condemned_agents
 from dyad.text import fold
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -110,7 +110,7 @@ class RuleCoder:
         outside = outside_frames(actors, [(h, frames[id(h)]) for h in every if id(h) in frames], every,
                                  sentence.text, lang)
         trigger_hits = governing(found, actors, lang, cues)
-        agents = [(c.value.kind, c) for c in cues if c.value.kind in {"agent", "agent_post"}]
+        agents = [(c.value.kind, c) for c in cues if c.value.kind in {"agent", "agent_post", "between", "between_post"}]
         out: list[Event] = []
         for hit in every:
             trigger = _effective(hit, cues, lang)
@@ -119,6 +119,8 @@ class RuleCoder:
             head = hit in trigger_hits
             marked = [(s, t, False) for s, t in agent_pairs(hit, every, agents, actors, sentence.text, lang)
                       or ([] if head else condemned_agents(hit, every, agents, actors, sentence.text, lang))]
+            if id(hit) not in frames:  # "ahead of talks between A and B": not (yet) an event
+                marked += [(s, t, True) for s, t in between_pairs(hit, every, agents, actors, sentence.text, lang)]
             if head and not marked and not _topic_of_speech(hit, cues, actors, lang) \
                     and not _said_of_a_thing(hit, cues, actors, sentence.text):
                 both_sides = reciprocal_subject(hit, cues, actors, lang)
@@ -404,7 +406,7 @@ def main_story(events: list[Event]) -> list[Event]:
     """The news an article reports is the interaction it reports most: the pair of actors with the
     most evidence sentences among its current events (pairs on a par all stay). Current events of
     other pairs are its context ("Modi, who visits Japan this week, also took Zelensky's call"): they
-    are background."""
+    are background. The news comes first, each part in the article's order."""
     weight: Counter[frozenset[str]] = Counter()
     for event in events:
         if event.main:
@@ -412,7 +414,8 @@ def main_story(events: list[Event]) -> list[Event]:
     if not weight:
         return events
     top = max(weight.values())
-    return [e if not e.main or weight[_pair(e)] == top else replace(e, main=False) for e in events]
+    events = [e if not e.main or weight[_pair(e)] == top else replace(e, main=False) for e in events]
+    return sorted(events, key=lambda e: not e.main)  # the news first, then its context
 
 
 def _pair(event: Event) -> frozenset[str]:

@@ -247,9 +247,14 @@ def remember_people(mentions: list[ActorMention], sentence: Sentence, known: dic
         if m.kind != "person" or not m.name:
             continue
         entry = Entry("person", m.code, m.kb_id, m.name, m.role, m.sector)
-        last = [t for t in sentence.tokens if m.start <= t.start and t.end <= m.end]
-        if last and len(last) >= 2 and last[-1].start in tokens:
-            for form in last[-1].forms:
+        person = knowledge_base().people.get(m.kb_id or "")
+        words = {w for name in (person.all_names() if person else [m.name]) for w in fold(name).split()}
+        # The surname as written here: the last word of the mention that belongs to the name (not the
+        # title or country absorbed into it: "Sergey Lavrov, Menteri Luar Negeri Rusia").
+        span = [t for t in sentence.tokens if m.start <= t.start and t.end <= m.end]
+        named = [t for t in span if not t.forms.isdisjoint(words)]
+        if len(span) >= 2 and named and named[-1].start in tokens:
+            for form in named[-1].forms:
                 known.setdefault(form, entry)
         for word in fold(m.name).split()[-1:]:
             known.setdefault(word, entry)

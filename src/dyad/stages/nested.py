@@ -135,3 +135,46 @@ def condemned_agents(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tu
     if subject is None or SENTENCE_PART.search(text[subject.end:hit.start]):
         return []
     return [(subject, agent) for agent in agents if agent.code != subject.code]
+
+
+JOINT_TYPES = {"CONSULT", "COOPERATE"}
+BETWEEN_GAP = 2  # tokens between a joint act and "between" ("talks held between", "percakapan telepon antara")
+
+
+def between_pairs(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple[str, Hit[Any]]],
+                  actors: list[ActorMention], text: str,
+                  lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
+    """The two sides of a joint act the sentence names with "between": "the phone call between the
+    Iranian president and Putin", "A ile B arasındaki görüşme", "中俄之间的会谈"."""
+    if hit.value.type not in JOINT_TYPES and not hit.value.symmetric:
+        return []
+    coded = participants(actors)
+    for kind, cue in cues:
+        sides: list[ActorMention] = []
+        if kind == "between" and cue.start >= hit.end and not _acts_between(hit.end, cue.start, every) \
+                and _gap(hit.last, cue.first, hit.end, cue.start, lang) <= BETWEEN_GAP \
+                and not CLAUSE_BREAK.search(text[hit.end:cue.start]):
+            first = next((a for a in coded if a.start >= cue.end), None)
+            if first is not None and _gap(cue.last, first.first, cue.end, first.start, lang) <= AGENT_REACH:
+                sides = [first]
+                for other in (a for a in coded if a.start >= first.end):
+                    if not _joined(sides[-1], other, text, lang):
+                        break
+                    sides.append(other)
+        elif kind == "between_post" and cue.end <= hit.start and not _acts_between(cue.end, hit.start, every) \
+                and _gap(cue.last, hit.first, cue.end, hit.start, lang) <= BETWEEN_GAP:
+            last = next((a for a in reversed(coded) if a.end <= cue.start), None)
+            if last is not None and _gap(last.last, cue.first, last.end, cue.start, lang) <= 1:
+                sides = [last]
+                for other in reversed([a for a in coded if a.end <= last.start]):
+                    if not _joined(other, sides[0], text, lang):
+                        break
+                    sides.insert(0, other)
+        distinct = list({a.code: a for a in reversed(sides)}.values())[::-1]
+        if len(distinct) >= 2:
+            return [(distinct[0], other) for other in distinct[1:]]
+    return []
+
+
+def _acts_between(start: int, end: int, every: list[Hit[Trigger]]) -> bool:
+    return any(start <= h.start and h.end <= end for h in every)

@@ -127,14 +127,14 @@ class Store:
     def events(self, doc_ids: list[str] | None = None) -> list[Event]:
         """Stored events (all, or those of the given documents)."""
         if doc_ids is None:
-            rows = self.db.execute("SELECT record_json FROM events ORDER BY doc_id, id").fetchall()
+            rows = self.db.execute("SELECT record_json FROM events ORDER BY doc_id, main DESC, rowid").fetchall()
         else:
             rows = []
             for start in range(0, len(doc_ids), 500):
                 chunk = doc_ids[start:start + 500]
                 marks = ",".join("?" * len(chunk))
                 rows += self.db.execute(
-                    f"SELECT record_json FROM events WHERE doc_id IN ({marks}) ORDER BY doc_id, id", chunk
+                    f"SELECT record_json FROM events WHERE doc_id IN ({marks}) ORDER BY doc_id, main DESC, rowid", chunk
                 ).fetchall()
         return [event_from_dict(json.loads(r[0])) for r in rows]
 
