@@ -41,6 +41,7 @@ RELATIVE_REACH = 4  # tokens between a relative pronoun and a trigger of its cla
 TOPIC_WINDOW = 3  # tokens between a conflict noun and the target that makes it an act ("sanctions against Iran")
 CHARS_PER_TOKEN = 2  # window scale for languages written without spaces
 SAME_ACTOR_TYPES = {"COERCE", "PROTEST", "ASSAULT", "SANCTION", "MOBILIZE"}  # may be domestic (TUR → TUR)
+NESTED_CUES = {"agent", "agent_post", "between", "between_post"}  # cues that mark the sides of an act
 VERSION = "1"
 
 
@@ -70,6 +71,14 @@ class _Reading:
     known: dict[str, Entry] = field(default_factory=dict)  # surname forms → people named in full
     people: People = field(default_factory=dict)
 
+    def remember(self, actors: list[ActorMention], sentence: Prepared) -> None:
+        """Note the people a sentence names: their surnames for later sentences, and how often each is
+        named (a country standing for its delegation takes the one named most)."""
+        remember_people(actors, sentence, self.known)
+        for actor in actors:
+            if actor.kind == "person" and actor.name and actor.code:
+                self.people.setdefault(actor.code, Counter())[(actor.name, actor.kb_id, actor.role)] += 1
+
 
 class RuleCoder:
     """The rule-based event coder, rules.v1."""
@@ -90,50 +99,34 @@ class RuleCoder:
 
     def _sentence_events(self, doc: Document, sentence: Sentence, lang: LanguageData,
                          state: _Reading) -> list[Event]:
-        dates, context = state.dates, state.context
+        dates, context, text = state.dates, state.context, sentence.text
         triggers = trigger_matcher(lang.code)
-        prepared = triggers.prepare(sentence.text)
-        cues = _outer(cue_matcher(lang.code).find(prepared))
-        actors = [a for a in localise(find_actors(prepared, lang.code, state.known), prepared, lang)
-                  if not _inside_cue(a, cues)]
-        # A cue word inside a name is part of it: ms "Yang di-Pertuan Agong" holds no relative "yang".
-        cues = [c for c in cues if not any(a.start <= c.start and c.end <= a.end and a.end - a.start > c.end - c.start
-                                           for a in actors)]
-        remember_people(actors, prepared, state.known)
-        for actor in actors:
-            if actor.kind == "person" and actor.name and actor.code:
-                state.people.setdefault(actor.code, Counter())[(actor.name, actor.kb_id, actor.role)] += 1
+        prepared = triggers.prepare(text)
+        actors, cues = _untangle(localise(find_actors(prepared, lang.code, state.known), prepared, lang),
+                                 _outer(cue_matcher(lang.code).find(prepared)))
+        state.remember(actors, prepared)
         every = [h for h in longest(triggers.find(prepared)) if not _inside_actor(h, actors)]
-        frames = {id(h): f for h in every if (f := frame_of(h, every, cues, sentence.text, lang)) is not None}
-        found = [h for h in every if id(h) not in frames]
+        frames = {id(h): f for h in every if (f := frame_of(h, every, cues, text, lang)) is not None}
         # The actors of a circumstance ("before the Trump-Putin meeting") take no part in the head event.
-        outside = outside_frames(actors, [(h, frames[id(h)]) for h in every if id(h) in frames], every,
-                                 sentence.text, lang)
-        trigger_hits = governing(found, actors, lang, cues)
-        agents = [(c.value.kind, c) for c in cues if c.value.kind in {"agent", "agent_post", "between", "between_post"}]
+        outside = outside_frames(actors, [(h, frames[id(h)]) for h in every if id(h) in frames], every, text, lang)
+        heads = governing([h for h in every if id(h) not in frames], actors, lang, cues)
+        marks = [(c.value.kind, c) for c in cues if c.value.kind in NESTED_CUES]
         out: list[Event] = []
         for hit in every:
             trigger = _effective(hit, cues, lang)
             if trigger is None:
                 continue
-            head = hit in trigger_hits
-            marked = [(s, t, False) for s, t in agent_pairs(hit, every, agents, actors, sentence.text, lang)
-                      or ([] if head else condemned_agents(hit, every, agents, actors, sentence.text, lang))]
+            head = hit in heads
+            # Acts whose sides the sentence marks ("the attacks by X on Y", "talks between A and B") are
+            # read wherever they stand; the head takes its sides from the word order otherwise.
+            marked = [(s, t, False) for s, t in agent_pairs(hit, every, marks, actors, text, lang)
+                      or ([] if head else condemned_agents(hit, every, marks, actors, text, lang))]
             if id(hit) not in frames:  # "ahead of talks between A and B": not (yet) an event
-                marked += [(s, t, True) for s, t in between_pairs(hit, every, agents, actors, sentence.text, lang)]
+                marked += [(s, t, True) for s, t in between_pairs(hit, every, marks, actors, text, lang)]
             if head and not marked and not _topic_of_speech(hit, cues, actors, lang) \
-                    and not _said_of_a_thing(hit, cues, actors, sentence.text):
-                both_sides = reciprocal_subject(hit, cues, actors, lang)
-                said = _reported_from(cues, hit)
-                if said is None:
-                    # "Modi Zelensky Talk: Trump and Putin will meet …", "Lavrov: Kyiv must …": after a
-                    # label or a speaker and a colon, the clause names its own actors.
-                    # A first-person quote after a colon ("X wrote: I condemn …") keeps its speaker.
-                    colon = sentence.text.rfind(":", 0, hit.start)
-                    if colon >= 0 and any(a.code and colon < a.start and a.end <= hit.start for a in outside):
-                        said = colon + 1
-                marked = assign(trigger, hit, reported_clause(outside, said), lang, context, both_sides,
-                                sentence.text)
+                    and not _said_of_a_thing(hit, cues, actors, text):
+                clause = reported_clause(outside, _reported_from(cues, hit) or _after_label(hit, outside, text))
+                marked = assign(trigger, hit, clause, lang, context, reciprocal_subject(hit, cues, actors, lang), text)
             if not marked:
                 continue  # an act inside the sentence counts only with its agent marked ("attacks by X on Y")
             date = dates.for_sentence(sentence, prepared)
@@ -289,6 +282,24 @@ def _topic_of_speech(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[Actor
 
 def _has(cues: list[Hit[Cue]], kind: str) -> bool:
     return any(c.value.kind == kind for c in cues)
+
+
+def _untangle(actors: list[ActorMention], cues: list[Hit[Cue]]) -> tuple[list[ActorMention], list[Hit[Cue]]]:
+    """Where a name and a cue word overlap, the longer wins: fa "در آستانه" (on the eve of) holds no
+    Astana, ms "Yang di-Pertuan Agong" holds no relative "yang"."""
+    kept = [a for a in actors if not _inside_cue(a, cues)]
+    return kept, [c for c in cues if not any(a.start <= c.start and c.end <= a.end
+                                             and a.end - a.start > c.end - c.start for a in kept)]
+
+
+def _after_label(hit: Hit[Trigger], actors: list[ActorMention], text: str) -> int | None:
+    """Where the clause opens after a label or a speaker and a colon ("Modi Zelensky Talk: Trump and
+    Putin will meet", "Lavrov: Kyiv must …"), when it names its own subject; a first-person quote
+    ("X wrote: I condemn …") keeps its speaker."""
+    colon = text.rfind(":", 0, hit.start)
+    if colon >= 0 and any(a.code and colon < a.start and a.end <= hit.start for a in actors):
+        return colon + 1
+    return None
 
 
 def _inside_cue(actor: ActorMention, cues: list[Hit[Cue]]) -> bool:
