@@ -147,10 +147,18 @@ class KnowledgeBase:
         return [Place(int(r[0]), r[1], r[2], float(r[3]), float(r[4]), int(r[5]), tuple(r[6].split("|")))
                 for r in _rows("places.tsv")]
 
+    @cached_property
+    def people_of(self) -> dict[str, list[Person]]:
+        """People by country (or organisation) code."""
+        table: dict[str, list[Person]] = {}
+        for person in self.people.values():
+            table.setdefault(person.country, []).append(person)
+        return table
+
     def holders(self, role: str, country: str, date: str | None) -> list[Person]:
         """People who held `role` for `country` on `date` (partial ISO; None = now)."""
-        return [p for p in self.people.values() if p.country == country
-                and any(pos.role == role and pos.covers(date) for pos in p.positions)]
+        return [p for p in self.people_of.get(country, ()) if any(pos.role == role and pos.covers(date)
+                                                                 for pos in p.positions)]
 
     def code_name(self, code: str) -> str:
         """A readable English name for an actor code."""

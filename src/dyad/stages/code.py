@@ -30,7 +30,7 @@ from dyad.stages.frames import CLAUSE_BREAK, frame_of, outside_frames
 from dyad.stages.locate import dateline_place, find_place, localise
 from dyad.stages.matcher import Hit, Matcher, longest
 from dyad.stages.matcher import Sentence as Prepared
-from dyad.stages.mentions import ActorMention, Entry, find_actors, remember_people
+from dyad.stages.mentions import ActorMention, Entry, find_actors, folded_names, remember_people
 from dyad.stages.nested import agent_pairs, between_pairs, condemned_agents
 from dyad.text import fold
 
@@ -362,10 +362,9 @@ def _with_delegates(event: Event, people: People) -> Event:
 
 def _named_in_text(actor: Actor) -> bool:
     """True when the actor's own words name its person, in any script (not only a title)."""
-    person = knowledge_base().people.get(actor.kb_id or "")
-    names = person.all_names() if person else [actor.name or ""]
+    names = folded_names(actor.kb_id) if actor.kb_id else (fold(actor.name or ""),)
     text = fold(actor.text or "")
-    return any(fold(name) and fold(name) in text for name in names)
+    return any(name and name in text for name in names)
 
 
 def _as_person(actor: Actor, name: str, kb_id: str | None, role: str | None) -> Actor:

@@ -164,7 +164,7 @@ def _home_has(role: str, home: str) -> bool:
     is Thailand's; a Chinese or Russian "king" is always another country's)."""
     if role != "Monarch":
         return True
-    return any(pos.role == role for p in knowledge_base().people.values() if p.country == home for pos in p.positions)
+    return any(pos.role == role for p in knowledge_base().people_of.get(home, ()) for pos in p.positions)
 
 
 def _known_people(sentence: Sentence, known: dict[str, Entry], lang: LanguageData) -> list[Hit[Entry]]:
@@ -240,6 +240,19 @@ def _absorb_titles(mentions: list[ActorMention], sentence: Sentence, lang: Langu
     return out
 
 
+@lru_cache(maxsize=8192)
+def folded_names(kb_id: str) -> tuple[str, ...]:
+    """Every name of a knowledge-base person, in every script, folded."""
+    person = knowledge_base().people.get(kb_id)
+    return tuple(n for name in (person.all_names() if person else ()) if (n := fold(name)))
+
+
+@lru_cache(maxsize=8192)
+def name_words(kb_id: str) -> frozenset[str]:
+    """The words of every name of a knowledge-base person."""
+    return frozenset(w for name in folded_names(kb_id) for w in name.split())
+
+
 def remember_people(mentions: list[ActorMention], sentence: Sentence, known: dict[str, Entry]) -> None:
     """Add the people a sentence names to the document's `known` surnames."""
     tokens = {t.start: t for t in sentence.tokens}
@@ -247,8 +260,7 @@ def remember_people(mentions: list[ActorMention], sentence: Sentence, known: dic
         if m.kind != "person" or not m.name:
             continue
         entry = Entry("person", m.code, m.kb_id, m.name, m.role, m.sector)
-        person = knowledge_base().people.get(m.kb_id or "")
-        words = {w for name in (person.all_names() if person else [m.name]) for w in fold(name).split()}
+        words = name_words(m.kb_id) if m.kb_id else frozenset(fold(m.name).split())
         # The surname as written here: the last word of the mention that belongs to the name (not the
         # title or country absorbed into it: "Sergey Lavrov, Menteri Luar Negeri Rusia").
         span = [t for t in sentence.tokens if m.start <= t.start and t.end <= m.end]
