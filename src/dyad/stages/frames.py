@@ -59,7 +59,10 @@ def outside_frames(actors: list[ActorMention], framed: list[tuple[Hit[Trigger], 
             inside |= {id(a) for a in ordered if cue.end <= a.start and a.end <= hit.start}
             chain = [a for a in ordered if a.start >= hit.end]
             first = chain[0] if chain else None
-            attached = first is not None and 1 <= first.first - hit.last - 1 <= BOUND \
+            # Right after the trigger comes its genitive in verb-final languages (fa "مذاکرات ایران"), but
+            # may be the next phrase's subject in verb-medial ones (ru "переговоров президент России").
+            least = 0 if lang.word_order == "SOV" else 1
+            attached = first is not None and least <= first.first - hit.last - 1 <= BOUND \
                 and _clear(hit.end, first.start, hits, text)
         else:
             chain = list(reversed([a for a in ordered if a.end <= hit.start]))
