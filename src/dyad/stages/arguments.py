@@ -27,8 +27,9 @@ MAX_PAIRS = 4
 AGENT_WINDOW = 3  # tokens between a passive verb and its agent ("was accused by the United States")
 DOMESTIC_TYPES = {"COERCE", "SANCTION"}
 JOINT_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "RETREAT"}  # two subjects act together
-# Types whose missing target may be the interlocutor of the sentences before ("He thanked …").
-VERBAL_TYPES = {"AGREE", "SUPPORT", "REQUEST", "REJECT", "CONCEDE"}
+# Statements whose missing target is the other side of the sentences before ("He thanked …", "Pakistan
+# reserves the right to respond", "it called the violation unacceptable"); deeds (strikes, arrests) are not.
+VERBAL_TYPES = {"AGREE", "SUPPORT", "REQUEST", "REJECT", "CONCEDE", "THREATEN", "ACCUSE"}
 # Who may meet the partner of the sentences before when the sentence names no one else: people and
 # bodies ("the president held talks"), not a bare country or demonym ("the Spanish team, on a visit").
 SPEAKERS = {"person", "official", "organisation"}
