@@ -173,7 +173,22 @@ def between_pairs(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple
         distinct = list({a.code: a for a in reversed(sides)}.values())[::-1]
         if len(distinct) >= 2:
             return [(distinct[0], other) for other in distinct[1:]]
-    return []
+    return _joint_genitive(hit, every, coded, text, lang)
+
+
+def _joint_genitive(hit: Hit[Trigger], every: list[Hit[Trigger]], coded: list[ActorMention], text: str,
+                    lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
+    """A joint act followed at once by its two sides joined by "and": "the joint exercise of the Iranian
+    and Pakistani navies", "رزمایش مشترک نیروی دریایی ایران و نیروی دریایی پاکستان"."""
+    first = next((a for a in coded if a.start >= hit.end), None)
+    if first is None or lang.chars or _acts_between(hit.end, first.start, every) \
+            or _gap(hit.last, first.first, hit.end, first.start, lang) > AGENT_REACH \
+            or CLAUSE_BREAK.search(text[hit.end:first.start]):
+        return []
+    second = next((a for a in coded if a.start >= first.end), None)
+    if second is None or second.code == first.code or not _joined(first, second, text, lang):
+        return []
+    return [(first, second)]
 
 
 def _acts_between(start: int, end: int, every: list[Hit[Trigger]]) -> bool:
