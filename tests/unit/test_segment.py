@@ -84,3 +84,13 @@ def test_thai_words_from_pythainlp_keep_names_whole() -> None:
     actors = find_actors(Matcher(load("th"), []).prepare(text), "th")
     assert "THA" not in {a.code for a in actors if a.text == "ไทย"}
     assert "KHM" in {a.code for a in actors}
+
+
+def test_thai_sentence_end_never_falls_between_given_name_and_surname() -> None:
+    # More than THAI_MIN_CHARS of text, then "president <given name> <space> <surname>": no split there.
+    lead = ("รัฐมนตรีว่าการกระทรวงการต่างประเทศของประเทศเคนยาเดินทางถึงกรุงไนโรบี"
+            "เพื่อหารือเรื่องความร่วมมือทางเศรษฐกิจและการค้าระหว่างสองประเทศอย่างใกล้ชิด"
+            "และได้เข้าพบประธานาธิบดีวิลเลียม")
+    text = f"หัวข้อข่าว\n{lead} รูโต ที่ทำเนียบประธานาธิบดีเมื่อวันจันทร์ที่ผ่านมา\n"
+    sentences = [s.text for s in segment(_doc(text, "th"))]
+    assert any("วิลเลียม รูโต" in s for s in sentences), sentences

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from syntok import segmenter
 
@@ -69,10 +70,34 @@ def _cjk_spans(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+@lru_cache(maxsize=1)
+def _thai_name_starts() -> tuple[re.Pattern[str], frozenset[str]]:
+    """What shows that a Thai space stands inside a name: an honorific or a title with a given name right
+    before it ("นายเศรษฐา ทวีสิน", "ประธานาธิบดีอเล็กซานเดอร์ ลูกาเชนโก"), or a part of a known name that
+    is not its last."""
+    from dyad.kb import knowledge_base
+    from dyad.lang import load
+
+    lang = load("th")
+    titles = [p[0] for p in lang.modifiers.get("honorific", ()) if p] + [r.pattern[0] for r in lang.roles if r.pattern]
+    honorifics = sorted(set(titles), key=len, reverse=True)
+    pattern = re.compile("(?:" + "|".join(re.escape(h) for h in honorifics) + r")[^\s]{2,25}$") if honorifics \
+        else re.compile(r"(?!x)x")
+    heads = {part for person in knowledge_base().people.values() for name in person.aliases.get("th", ())
+             for part in name.split()[:-1] if len(part) >= 3}
+    return pattern, frozenset(heads)
+
+
+def _inside_name(before: str) -> bool:
+    """True when the text before a Thai space ends with the first part of a name."""
+    pattern, heads = _thai_name_starts()
+    return bool(pattern.search(before)) or any(before.endswith(h) for h in heads)
+
+
 def _thai_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in re.finditer(r" +", text):
-        if match.start() - start >= THAI_MIN_CHARS:
+        if match.start() - start >= THAI_MIN_CHARS and not _inside_name(text[start:match.start()]):
             s, e = _trim(text, start, match.start())
             if e > s:
                 yield s, e
