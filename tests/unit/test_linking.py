@@ -160,3 +160,11 @@ def test_a_country_after_a_name_is_not_remembered_as_the_surname() -> None:
     later = find_actors(matcher.prepare("Rusia dan Indonesia sepakat memperluas kerja sama."), "id", known)
     assert [a.kind for a in later if a.code == "RUS"] == ["country"]
     assert "lavrov" in known
+
+
+def test_a_demonym_is_no_surname() -> None:
+    """ar السوداني is "the Sudanese", not Iraq's prime minister al-Sudani; fa کامرون is Cameroon."""
+    ar = find_actors(Matcher(load("ar"), []).prepare("قصف الجيش السوداني مواقع في دارفور."), "ar")
+    assert [a.code for a in ar if a.code] == ["SDN"] and not any(a.kind == "person" for a in ar)
+    fa = find_actors(Matcher(load("fa"), []).prepare("کامرون و نیجریه توافق کردند."), "fa")
+    assert not any(a.kind == "person" for a in fa)
