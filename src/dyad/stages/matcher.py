@@ -146,7 +146,7 @@ class Matcher(Generic[T]):
         for i, token in enumerate(tokens):
             seen: set[int] = set()
             candidates: list[tuple[tuple[PatternToken, ...], T]] = []
-            for form in token.forms:
+            for form in sorted(token.forms):  # a set: sorted, so that equal matches come in one order
                 for cand in (*self.exact.get(form, ()), *self.prefix.get(form[:2], ()), *self.prefix.get(form[:1], ())):
                     if id(cand) not in seen:
                         seen.add(id(cand))
