@@ -28,7 +28,7 @@ from dyad.stages.arguments import Context, assign
 from dyad.stages.event_dates import DateTuple, DocumentDates
 from dyad.stages.frames import CLAUSE_BREAK, frame_of, outside_frames
 from dyad.stages.locate import dateline_place, find_place, localise
-from dyad.stages.matcher import Hit, Matcher, longest
+from dyad.stages.matcher import Hit, Matcher, Span, longest
 from dyad.stages.matcher import Sentence as Prepared
 from dyad.stages.mentions import ActorMention, Entry, find_actors, folded_names, remember_people
 from dyad.stages.nested import agent_pairs, between_pairs, condemned_agents
@@ -222,8 +222,7 @@ def _said_of_a_thing(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[Actor
 def _outer(cues: list[Hit[Cue]]) -> list[Hit[Cue]]:
     """Cues not inside a longer cue of another kind: "पहले" (before, earlier) within "से पहले"
     (before X) frames a trigger and does not make the sentence background."""
-    return [c for c in cues if not any(o is not c and o.value.kind != c.value.kind and o.start <= c.start
-                                       and c.end <= o.end and o.end - o.start > c.end - c.start for o in cues)]
+    return [c for c in cues if not any(o.value.kind != c.value.kind and _part_of(c, o) for o in cues)]
 
 
 def reciprocal_subject(hit: Hit[Trigger], cues: list[Hit[Cue]], actors: list[ActorMention],
@@ -287,9 +286,8 @@ def _has(cues: list[Hit[Cue]], kind: str) -> bool:
 def _untangle(actors: list[ActorMention], cues: list[Hit[Cue]]) -> tuple[list[ActorMention], list[Hit[Cue]]]:
     """Where a name and a cue word overlap, the longer wins: fa "در آستانه" (on the eve of) holds no
     Astana, ms "Yang di-Pertuan Agong" holds no relative "yang"."""
-    kept = [a for a in actors if not _inside_cue(a, cues)]
-    return kept, [c for c in cues if not any(a.start <= c.start and c.end <= a.end
-                                             and a.end - a.start > c.end - c.start for a in kept)]
+    kept = [a for a in actors if not any(_part_of(a, c) for c in cues)]
+    return kept, [c for c in cues if not any(_part_of(c, a) for a in kept)]
 
 
 def _after_label(hit: Hit[Trigger], actors: list[ActorMention], text: str) -> int | None:
@@ -302,11 +300,9 @@ def _after_label(hit: Hit[Trigger], actors: list[ActorMention], text: str) -> in
     return None
 
 
-def _inside_cue(actor: ActorMention, cues: list[Hit[Cue]]) -> bool:
-    """An actor's name as part of a longer cue word is no actor: fa "در آستانه" (on the eve of) holds
-    "آستانه" (Astana)."""
-    return any(c.start <= actor.start and actor.end <= c.end and c.end - c.start > actor.end - actor.start
-               for c in cues)
+def _part_of(inner: Span, outer: Span) -> bool:
+    """True when `inner` lies within the longer span `outer`."""
+    return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
 
 
 def _inside_actor(hit: Hit[Trigger], actors: list[ActorMention]) -> bool:

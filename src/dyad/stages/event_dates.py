@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cached_property, lru_cache
+from typing import Any
 
 from dyad.lang import LanguageData
 from dyad.records import DatePrecision, Document, Sentence
@@ -177,18 +178,28 @@ RELATIVE_UNITS = ("day", "week", "month", "year")
 NUMBER_SUFFIX = re.compile(r"(\d)['’][^\W\d]+")  # a case ending on a number (tr "2022'de", "15'inde")
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 @lru_cache(maxsize=64)
-def date_words(lang: str) -> re.Pattern[str]:
-    """Month, weekday and relative-day words dateparser knows for a language (a cheap pre-check)."""
+def _locale_info(lang: str) -> dict[str, Any]:
+    """dateparser's words for a language (month and weekday names, relative expressions), or none."""
     from dateparser.languages.loader import default_loader
 
     try:
-        info = default_loader.get_locale(lang).info
+        return dict(default_loader.get_locale(lang).info)
     except (ValueError, KeyError):
-        return re.compile(r"(?!x)x")
+        return {}
+
+
+@lru_cache(maxsize=64)
+def date_words(lang: str) -> re.Pattern[str]:
+    """Month, weekday and relative-day words dateparser knows for a language (a cheap pre-check)."""
+    info = _locale_info(lang)
     words: set[str] = set()
-    for key in ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+    for key in MONTHS + WEEKDAYS:
         words.update(w for w in info.get(key, ()) if len(w) >= 3)
     for key, values in (info.get("relative-type") or {}).items():
         if any(unit in key for unit in RELATIVE_UNITS):
@@ -201,15 +212,9 @@ def date_words(lang: str) -> re.Pattern[str]:
 def _abbreviations(lang: str) -> frozenset[str]:
     """Short forms of month and weekday names (de "die" for Dienstag, en "sun"), which alone are
     more often ordinary words than dates."""
-    from dateparser.languages.loader import default_loader
-
-    try:
-        info = default_loader.get_locale(lang).info
-    except (ValueError, KeyError):
-        return frozenset()
+    info = _locale_info(lang)
     out: set[str] = set()
-    for key in ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+    for key in MONTHS + WEEKDAYS:
         forms = [str(w).lower() for w in info.get(key, ())]
         longest = max(map(len, forms), default=0)
         out.update(w.rstrip(".") for w in forms if len(w) < longest and len(w.rstrip(".")) <= 3)
@@ -219,14 +224,8 @@ def _abbreviations(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _is_weekday(fragment: str, lang: str) -> bool:
     """True when a fragment names a day of the week (or a relative day), not a month."""
-    from dateparser.languages.loader import default_loader
-
-    try:
-        info = default_loader.get_locale(lang).info
-    except (ValueError, KeyError):
-        return False
-    words = {w.lower() for key in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-             for w in info.get(key, ())}
+    info = _locale_info(lang)
+    words = {w.lower() for key in WEEKDAYS for w in info.get(key, ())}
     words |= {w.lower() for key, values in (info.get("relative-type") or {}).items() if "day" in key for w in values}
     folded = fragment.lower()
     return any(w and w in folded for w in words)

@@ -14,17 +14,12 @@ import re
 
 from dyad.lang import Cue, LanguageData, Trigger
 from dyad.stages.arguments import coordinated
-from dyad.stages.matcher import Hit
+from dyad.stages.matcher import Hit, words_between
 from dyad.stages.mentions import ActorMention
 
 CLAUSE_BREAK = re.compile(r"[,،，、;:]")  # a frame ends at a comma
 FRAME_WINDOW = 3  # tokens between "ahead of" and "talks" ("ahead of fresh Iran-US talks")
 BOUND = 2  # tokens between a framed trigger and an actor bound to it ("talks with Lavrov", "X की मुलाकात")
-CHARS_PER_TOKEN = 2  # window scale for languages written without spaces
-
-
-def _gap(first_end: int, first_last: int, second_start: int, second_first: int, lang: LanguageData) -> int:
-    return (second_start - first_end) // CHARS_PER_TOKEN if lang.chars else second_first - first_last - 1
 
 
 def frame_of(hit: Hit[Trigger], hits: list[Hit[Trigger]], cues: list[Hit[Cue]], text: str,
@@ -34,12 +29,12 @@ def frame_of(hit: Hit[Trigger], hits: list[Hit[Trigger]], cues: list[Hit[Cue]], 
     for cue in cues:
         if cue.value.kind == "frame" and cue.end <= hit.start:
             nearest = not any(cue.end <= h.start < hit.start for h in hits)
-            if _gap(cue.end, cue.last, hit.start, hit.first, lang) <= FRAME_WINDOW and nearest \
+            if words_between(cue, hit, lang) <= FRAME_WINDOW and nearest \
                     and not CLAUSE_BREAK.search(text[cue.end:hit.start]):
                 return cue
         if cue.value.kind == "frame_post" and cue.start >= hit.end:
             nearest = not any(hit.end <= h.start and h.end <= cue.start for h in hits)
-            if _gap(hit.end, hit.last, cue.start, cue.first, lang) <= 1 and nearest \
+            if words_between(hit, cue, lang) <= 1 and nearest \
                     and not CLAUSE_BREAK.search(text[hit.end:cue.start]):
                 return cue
     return None
@@ -62,12 +57,12 @@ def outside_frames(actors: list[ActorMention], framed: list[tuple[Hit[Trigger], 
             # Right after the trigger comes its genitive in verb-final languages (fa "مذاکرات ایران"), but
             # may be the next phrase's subject in verb-medial ones (ru "переговоров президент России").
             least = 0 if lang.word_order == "SOV" else 1
-            attached = first is not None and least <= first.first - hit.last - 1 <= BOUND \
+            attached = first is not None and least <= words_between(hit, first, lang) <= BOUND \
                 and _clear(hit.end, first.start, hits, text)
         else:
             chain = list(reversed([a for a in ordered if a.end <= hit.start]))
             first = chain[0] if chain else None
-            attached = first is not None and hit.first - first.last - 1 <= BOUND \
+            attached = first is not None and words_between(first, hit, lang) <= BOUND \
                 and _clear(first.end, hit.start, hits, text)
         if lang.chars or not attached:
             continue

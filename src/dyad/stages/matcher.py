@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from dyad.lang import LanguageData
 from dyad.text import fold_with_map, word_spans
@@ -187,6 +187,27 @@ class Matcher(Generic[T]):
             start, end = sentence.original_span(first, last)
             hits += [Hit(first, last, start, end, value) for value in self.substrings[m.group(0)]]
         return hits
+
+
+class Span(Protocol):
+    """A stretch of a sentence: a pattern hit or an actor mention."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def first(self) -> int: ...
+    @property
+    def last(self) -> int: ...
+
+
+CHARS_PER_WORD = 2  # languages written without spaces count characters, two for a word
+
+
+def words_between(a: Span, b: Span, lang: LanguageData) -> int:
+    """Words between a span and a later one (characters / 2 in languages written without spaces)."""
+    return (b.start - a.end) // CHARS_PER_WORD if lang.chars else b.first - a.last - 1
 
 
 def _token_matches(pattern: PatternToken, token: Token) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from dyad.lang import LanguageData, Trigger
 from dyad.stages.arguments import coordinated, participants
-from dyad.stages.matcher import Hit
+from dyad.stages.matcher import Hit, words_between
 from dyad.stages.mentions import ActorMention
 from dyad.text import fold
 
@@ -23,7 +23,6 @@ NESTED_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "AID", 
 AGENT_GAP = 4  # tokens between the act and "by" ("the attacks last week by")
 AGENT_REACH = 2  # tokens between "by" and the agent ("by the US", "oleh rezim Israel")
 TARGET_REACH = 6  # tokens between the agent and the target ("on the peaceful nuclear facilities of Iran")
-CHARS_PER_TOKEN = 2
 CLAUSE_BREAK = re.compile(r"[,،，、;:.]")
 SENTENCE_PART = re.compile(r"[;:.]")  # a comma may stand between a subject and its verb, these not
 
@@ -32,17 +31,9 @@ def _own(hit: Hit[Trigger], cues: list[tuple[str, Hit[Any]]],
          every: list[Hit[Trigger]]) -> list[tuple[str, Hit[Any]]]:
     """The agent cues that belong to this act: no other act stands between ("condemned the sanctions
     announced by Japan": "by Japan" is the sanctions' agent, not the condemnation's)."""
-    def between(a: int, b: int) -> bool:
-        return any(a <= h.start and h.end <= b for h in every)
-
     return [(kind, cue) for kind, cue in cues
-            if (kind == "agent" and cue.start >= hit.end and not between(hit.end, cue.start))
-            or (kind == "agent_post" and cue.end <= hit.start and not between(cue.end, hit.start))]
-
-
-def _gap(a_last: int, b_first: int, a_end: int, b_start: int, lang: LanguageData) -> int:
-    """Words between two spans (characters / 2 in languages written without spaces)."""
-    return (b_start - a_end) // CHARS_PER_TOKEN if lang.chars else b_first - a_last - 1
+            if (kind == "agent" and cue.start >= hit.end and not _acts_between(hit.end, cue.start, every))
+            or (kind == "agent_post" and cue.end <= hit.start and not _acts_between(cue.end, hit.start, every))]
 
 
 def _joined(a: ActorMention, b: ActorMention, text: str, lang: LanguageData) -> bool:
@@ -54,6 +45,26 @@ def _joined(a: ActorMention, b: ActorMention, text: str, lang: LanguageData) -> 
     return not lang.chars and 2 <= len(words) <= 3 and words[0] in conjunctions
 
 
+def _chain_after(first: ActorMention, coded: list[ActorMention], text: str, lang: LanguageData) -> list[ActorMention]:
+    """`first` and the actors joined to it by "and" after it ("the US and Israel")."""
+    chain = [first]
+    for other in (a for a in coded if a.start >= first.end):
+        if not _joined(chain[-1], other, text, lang):
+            break
+        chain.append(other)
+    return chain
+
+
+def _chain_before(last: ActorMention, coded: list[ActorMention], text: str, lang: LanguageData) -> list[ActorMention]:
+    """`last` and the actors joined to it by "and" before it ("ABD ve İsrail")."""
+    chain = [last]
+    for other in reversed([a for a in coded if a.end <= last.start]):
+        if not _joined(other, chain[0], text, lang):
+            break
+        chain.insert(0, other)
+    return chain
+
+
 def agent_pairs(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple[str, Hit[Any]]],
                 actors: list[ActorMention], text: str, lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
     """(agent, target) of an act whose agent the sentence marks, or [] when it marks none."""
@@ -61,12 +72,7 @@ def agent_pairs(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple[s
         return []
     coded = participants(actors)
     for kind, cue in _own(hit, cues, every):
-        if kind == "agent" and cue.start >= hit.end:
-            pairs = _agent_after(hit, cue, coded, text, lang)
-        elif kind == "agent_post" and cue.end <= hit.start:
-            pairs = _agent_before(hit, cue, coded, text, lang)
-        else:
-            continue
+        pairs = (_agent_after if kind == "agent" else _agent_before)(hit, cue, coded, text, lang)
         if pairs:
             return pairs
     return []
@@ -75,22 +81,17 @@ def agent_pairs(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple[s
 def _agent_after(hit: Hit[Trigger], cue: Hit[Any], coded: list[ActorMention], text: str,
                  lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
     """"the attack on Iran by Israel", "serangan oleh AS dan Israel terhadap Iran"."""
-    if _gap(hit.last, cue.first, hit.end, cue.start, lang) > AGENT_GAP or CLAUSE_BREAK.search(text[hit.end:cue.start]):
+    if words_between(hit, cue, lang) > AGENT_GAP or CLAUSE_BREAK.search(text[hit.end:cue.start]):
         return []
     first = next((a for a in coded if a.start >= cue.end), None)
-    if first is None or _gap(cue.last, first.first, cue.end, first.start, lang) > AGENT_REACH \
-            or CLAUSE_BREAK.search(text[cue.end:first.start]):
+    if first is None or words_between(cue, first, lang) > AGENT_REACH or CLAUSE_BREAK.search(text[cue.end:first.start]):
         return []
-    agents = [first]
-    for other in (a for a in coded if a.start >= first.end):
-        if not _joined(agents[-1], other, text, lang):
-            break
-        agents.append(other)
+    agents = _chain_after(first, coded, text, lang)
     codes = {a.code for a in agents}
     between = [a for a in coded if hit.end <= a.start and a.end <= cue.start and a.code not in codes]
     last = agents[-1]
     after = [a for a in coded if a.start >= last.end and a.code not in codes
-             and _gap(last.last, a.first, last.end, a.start, lang) <= TARGET_REACH
+             and words_between(last, a, lang) <= TARGET_REACH
              and not CLAUSE_BREAK.search(text[last.end:a.start])]
     targets = between or after
     return [(agent, targets[0]) for agent in agents] if targets else []
@@ -99,17 +100,12 @@ def _agent_after(hit: Hit[Trigger], cue: Hit[Any], coded: list[ActorMention], te
 def _agent_before(hit: Hit[Trigger], cue: Hit[Any], coded: list[ActorMention], text: str,
                   lang: LanguageData) -> list[tuple[ActorMention, ActorMention]]:
     """Postpositions: "ABD ve İsrail tarafından İran'a yönelik saldırılar"."""
-    if _gap(cue.last, hit.first, cue.end, hit.start, lang) > TARGET_REACH \
-            or CLAUSE_BREAK.search(text[cue.end:hit.start]):
+    if words_between(cue, hit, lang) > TARGET_REACH or CLAUSE_BREAK.search(text[cue.end:hit.start]):
         return []
     last = next((a for a in reversed(coded) if a.end <= cue.start), None)
-    if last is None or _gap(last.last, cue.first, last.end, cue.start, lang) > 0:
+    if last is None or words_between(last, cue, lang) > 0:
         return []
-    agents = [last]
-    for other in reversed([a for a in coded if a.end <= last.start]):
-        if not _joined(other, agents[0], text, lang):
-            break
-        agents.insert(0, other)
+    agents = _chain_before(last, coded, text, lang)
     codes = {a.code for a in agents}
     target = next((a for a in coded if cue.end <= a.start and a.end <= hit.start and a.code not in codes), None)
     return [(agent, target) for agent in agents] if target is not None else []
@@ -126,8 +122,7 @@ def condemned_agents(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tu
     one condemning is the actor right before the verb (verb-medial clauses only)."""
     if hit.value.type not in CONDEMNING_TYPES or lang.word_order not in {"SVO", "V2"}:
         return []
-    act = next((h for h in every if h.start >= hit.end
-                and _gap(hit.last, h.first, hit.end, h.start, lang) <= AGENT_REACH), None)
+    act = next((h for h in every if h.start >= hit.end and words_between(hit, h, lang) <= AGENT_REACH), None)
     if act is None:
         return []
     agents = [agent for agent, _ in agent_pairs(act, every, cues, actors, text, lang)]
@@ -152,24 +147,15 @@ def between_pairs(hit: Hit[Trigger], every: list[Hit[Trigger]], cues: list[tuple
     for kind, cue in cues:
         sides: list[ActorMention] = []
         if kind == "between" and cue.start >= hit.end and not _acts_between(hit.end, cue.start, every) \
-                and _gap(hit.last, cue.first, hit.end, cue.start, lang) <= BETWEEN_GAP \
-                and not CLAUSE_BREAK.search(text[hit.end:cue.start]):
+                and words_between(hit, cue, lang) <= BETWEEN_GAP and not CLAUSE_BREAK.search(text[hit.end:cue.start]):
             first = next((a for a in coded if a.start >= cue.end), None)
-            if first is not None and _gap(cue.last, first.first, cue.end, first.start, lang) <= AGENT_REACH:
-                sides = [first]
-                for other in (a for a in coded if a.start >= first.end):
-                    if not _joined(sides[-1], other, text, lang):
-                        break
-                    sides.append(other)
+            if first is not None and words_between(cue, first, lang) <= AGENT_REACH:
+                sides = _chain_after(first, coded, text, lang)
         elif kind == "between_post" and cue.end <= hit.start and not _acts_between(cue.end, hit.start, every) \
-                and _gap(cue.last, hit.first, cue.end, hit.start, lang) <= BETWEEN_GAP:
+                and words_between(cue, hit, lang) <= BETWEEN_GAP:
             last = next((a for a in reversed(coded) if a.end <= cue.start), None)
-            if last is not None and _gap(last.last, cue.first, last.end, cue.start, lang) <= 1:
-                sides = [last]
-                for other in reversed([a for a in coded if a.end <= last.start]):
-                    if not _joined(other, sides[0], text, lang):
-                        break
-                    sides.insert(0, other)
+            if last is not None and words_between(last, cue, lang) <= 1:
+                sides = _chain_before(last, coded, text, lang)
         distinct = list({a.code: a for a in reversed(sides)}.values())[::-1]
         if len(distinct) >= 2:
             return [(distinct[0], other) for other in distinct[1:]]
@@ -182,7 +168,7 @@ def _joint_genitive(hit: Hit[Trigger], every: list[Hit[Trigger]], coded: list[Ac
     and Pakistani navies", "رزمایش مشترک نیروی دریایی ایران و نیروی دریایی پاکستان"."""
     first = next((a for a in coded if a.start >= hit.end), None)
     if first is None or lang.chars or _acts_between(hit.end, first.start, every) \
-            or _gap(hit.last, first.first, hit.end, first.start, lang) > AGENT_REACH \
+            or words_between(hit, first, lang) > AGENT_REACH \
             or CLAUSE_BREAK.search(text[hit.end:first.start]):
         return []
     second = next((a for a in coded if a.start >= first.end), None)
